@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from factcheck.accounts.permissions import DeleteAdminOnly
+
+from . import selectors
+from .models import Article
+from .serializers import (
+    ArticleCreateSerializer,
+    ArticleDetailSerializer,
+    ArticleListSerializer,
+    ArticleUpdateSerializer,
+)
+from .services import ArticleInput, create_article
+from .text_from_html import html_to_text
+
+
+class ArticleFilter(django_filters.FilterSet):
+    assigned_to_me = django_filters.BooleanFilter(method="filter_assigned_to_me")
+    published_after = django_filters.IsoDateTimeFilter("published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter("published_at", lookup_expr="lte")
+
+    class Meta:
+        model = Article
+        fields = ["outlet", "tagging_status", "language", "assignee"]
+
+    def filter_assigned_to_me(self, queryset: QuerySet[Article], name: str, value: bool) -> Any:
+        return queryset.filter(assignee=self.request.user) if value else queryset
+
+
+class ArticleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission_classes = [DeleteAdminOnly]
+    filterset_class = ArticleFilter
+    search_fields = ["title", "outlet", "author", "url"]
+    ordering_fields = ["created_at", "published_at", "title", "outlet"]
+
+    def get_queryset(self) -> QuerySet[Article]:
+        if self.action == "list":
+            return selectors.article_queue()
+        return selectors.article_detail()
+
+    def get_serializer_class(self) -> Any:
+        return {
+            "list": ArticleListSerializer,
+            "create": ArticleCreateSerializer,
+            "update": ArticleUpdateSerializer,
+            "partial_update": ArticleUpdateSerializer,
+        }.get(self.action, ArticleDetailSerializer)
+
+    @extend_schema(request=ArticleCreateSerializer, responses={201: ArticleDetailSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        form = ArticleCreateSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = dict(form.validated_data)
+        html = data.pop("html")
+        text = data.pop("text")
+        if html.strip() and not text.strip():
+            html, text = html_to_text(html)
+        article, created = create_article(ArticleInput(text=text, html=html, **data), request.user)
+        body = ArticleDetailSerializer(selectors.article_detail().get(pk=article.pk)).data
+        body = {**body, "duplicate": not created}
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        super().update(request, *args, **kwargs)
+        return Response(ArticleDetailSerializer(self.get_queryset().get(pk=kwargs["pk"])).data)

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from factcheck.accounts.serializers import UserSummarySerializer
+
+from .models import Claim, ClaimEvent, Comment, VerdictLabel
+
+
+class VerdictLabelSerializer(serializers.ModelSerializer[VerdictLabel]):
+    class Meta:
+        model = VerdictLabel
+        fields = ["id", "name", "slug", "order", "colour", "description", "rating_value", "active"]
+
+
+class ClaimSerializer(serializers.ModelSerializer[Claim]):
+    created_by = UserSummarySerializer(read_only=True)
+    citations_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "start",
+            "end",
+            "exact",
+            "prefix",
+            "suffix",
+            "anchor_status",
+            "anchored_revision",
+            "statement",
+            "claimant",
+            "claim_date",
+            "status",
+            "verdict",
+            "rationale",
+            "created_by",
+            "assignee",
+            "reviewed_by",
+            "version",
+            "submitted_at",
+            "approved_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+            "citations_count",
+        ]
+        read_only_fields = [
+            "exact",
+            "prefix",
+            "suffix",
+            "anchor_status",
+            "anchored_revision",
+            "status",
+            "reviewed_by",
+            "version",
+            "submitted_at",
+            "approved_at",
+            "published_at",
+        ]
+
+    def get_citations_count(self, claim: Claim) -> int:
+        annotated = getattr(claim, "citations_count", None)
+        return int(annotated) if annotated is not None else claim.citations.count()
+
+
+class ClaimCreateSerializer(serializers.ModelSerializer[Claim]):
+    exact = serializers.CharField(required=False, trim_whitespace=False)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "article",
+            "start",
+            "end",
+            "exact",
+            "statement",
+            "claimant",
+            "claim_date",
+            "verdict",
+            "rationale",
+            "assignee",
+        ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["start"] >= attrs["end"]:
+            raise serializers.ValidationError({"end": ["The end must come after the start."]})
+        return attrs
+
+
+class ClaimUpdateSerializer(serializers.ModelSerializer[Claim]):
+    version = serializers.IntegerField(required=False, help_text="The version you edited.")
+    exact = serializers.CharField(required=False, trim_whitespace=False)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "version",
+            "start",
+            "end",
+            "exact",
+            "statement",
+            "claimant",
+            "claim_date",
+            "verdict",
+            "rationale",
+            "assignee",
+        ]
+        extra_kwargs = {"start": {"required": False}, "end": {"required": False}}
+
+
+class CommentSerializer(serializers.ModelSerializer[Comment]):
+    author = UserSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Comment
+        fields = ["id", "claim", "author", "body", "created_at"]
+        read_only_fields = ["claim"]
+
+
+class ClaimEventSerializer(serializers.ModelSerializer[ClaimEvent]):
+    actor = UserSummarySerializer(read_only=True)
+
+    class Meta:
+        model = ClaimEvent
+        fields = ["id", "claim", "actor", "action", "changes", "created_at"]

@@ -1,0 +1,69 @@
+"""The demo: users for each role, a handful of sources and the demo article. Safe to run
+again: it changes nothing that is already there (passwords are reset to the demo ones)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from factcheck.accounts.models import User
+from factcheck.articles.models import Article
+from factcheck.articles.services import ArticleInput, create_article
+from factcheck.sources.models import Source
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_TITLE = "Trump and Xi agree to restart trade talks after 90-minute call"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    role: str
+
+
+def demo_users() -> list[DemoUser]:
+    return [
+        DemoUser(
+            role,
+            os.environ.get(f"FACTCHECK_DEMO_{role.upper()}_PASSWORD", f"{role}-demo-pass"),
+            role,
+        )
+        for role in ("reviewer", "editor", "admin")
+    ]
+
+
+@transaction.atomic
+def load_demo() -> tuple[list[DemoUser], Article]:
+    users = demo_users()
+    for demo in users:
+        user, _ = User.objects.get_or_create(
+            username=demo.username,
+            defaults={"first_name": demo.role.capitalize(), "last_name": "Demo"},
+        )
+        user.set_password(demo.password)
+        user.is_staff = demo.role == "admin"
+        user.is_superuser = demo.role == "admin"
+        user.save()
+        user.groups.add(Group.objects.get(name=demo.role))
+    for row in json.loads((DEMO_DIR / "sources.json").read_text()):
+        Source.objects.get_or_create(
+            domain=row["domain"],
+            defaults={**row, "homepage": f"https://{row['domain']}/", "status": "approved"},
+        )
+    text = (DEMO_DIR / "trump-xi-trade-call.txt").read_text(encoding="utf-8")
+    article, _ = create_article(
+        ArticleInput(
+            title=DEMO_TITLE,
+            text=text,
+            outlet="Demo outlet",
+            author="Russ Spencer",
+        ),
+        User.objects.get(username="reviewer"),
+    )
+    return users, article

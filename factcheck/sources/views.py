@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import serializers, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from factcheck.accounts.permissions import IsReviewer
+from factcheck.accounts.roles import Role, role_of
+
+from . import services
+from .models import Citation, Source, SourceStatus
+from .serializers import CitationSerializer, SourceSerializer
+
+
+class SourcePermission(IsReviewer):
+    """Everybody reads and proposes sources (pending review); admins change them."""
+
+    message = "Only admins may change the source registry."
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        role = role_of(request.user)
+        if request.method in ("GET", "HEAD", "OPTIONS", "POST"):
+            return role >= Role.REVIEWER
+        return role >= Role.ADMIN
+
+
+class SourceViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
+    queryset = Source.objects.all()
+    serializer_class = SourceSerializer
+    permission_classes = [SourcePermission]
+    filterset_fields = ["kind", "reliability", "status", "active", "domain"]
+    search_fields = ["name", "domain"]
+    ordering_fields = ["name", "reliability", "created_at"]
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Source]) -> None:
+        # A non-admin's new source waits for an admin's review.
+        extra: dict[str, Any] = {"created_by": self.request.user}
+        if role_of(self.request.user) < Role.ADMIN:
+            extra["status"] = SourceStatus.PENDING
+        serializer.save(**extra)
+
+
+class CitationViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
+    serializer_class = CitationSerializer
+    filterset_fields = ["claim", "source", "stance"]
+    ordering_fields = ["created_at"]
+
+    def get_queryset(self) -> QuerySet[Citation]:
+        return Citation.objects.select_related("source", "added_by")
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Citation]) -> None:
+        data = dict(serializer.validated_data)
+        claim = data.pop("claim")
+        serializer.instance = services.add_citation(claim, self.request.user, **data)
+
+    def perform_update(self, serializer: serializers.BaseSerializer[Citation]) -> None:
+        assert serializer.instance is not None
+        data = dict(serializer.validated_data)
+        data.pop("claim", None)
+        serializer.instance = services.update_citation(
+            serializer.instance, self.request.user, **data
+        )
+
+    def perform_destroy(self, instance: Citation) -> None:
+        services.remove_citation(instance, self.request.user)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().destroy(request, *args, **kwargs)

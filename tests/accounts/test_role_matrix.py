@@ -1,0 +1,184 @@
+"""The one table that says who may do what: role × endpoint × method → status.
+
+Every API route must appear here (test_every_api_route_is_in_the_matrix), so a new endpoint
+cannot ship without its permissions being decided and tested."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from rest_framework.test import APIClient
+
+from tests.factories import CitationFactory, ClaimFactory, SourceFactory
+
+ROLES = (None, "reviewer", "editor", "admin")
+
+
+@dataclass
+class World:
+    """Objects the requests act on; fresh for each request so deletes do not interfere."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+
+
+def make_world() -> World:
+    claim = ClaimFactory()
+    citation = CitationFactory(claim=claim)
+    source = SourceFactory()
+    return World(
+        {
+            "article": claim.article_id,
+            "claim": claim.pk,
+            "citation": citation.pk,
+            "source": source.pk,
+            "verdict": 1,
+            "claim_version": claim.version,
+        }
+    )
+
+
+def body_new_article(w: World) -> dict[str, Any]:
+    return {"title": "New", "text": f"A brand new article number {w.ids['claim']}."}
+
+
+def body_new_claim(w: World) -> dict[str, Any]:
+    return {"article": w.ids["article"], "start": 0, "end": 12}
+
+
+def body_claim_edit(w: World) -> dict[str, Any]:
+    return {"version": w.ids["claim_version"], "statement": "Edited"}
+
+
+def body_new_citation(w: World) -> dict[str, Any]:
+    return {"claim": w.ids["claim"], "url": "https://stats.example.org/x", "stance": "supports"}
+
+
+def body_new_source(w: World) -> dict[str, Any]:
+    return {"name": "New source", "domain": f"new{w.ids['source']}.example.org", "kind": "ngo"}
+
+
+def body_verdict(w: World) -> dict[str, Any]:
+    return {"name": "Misleading", "slug": f"misleading-{w.ids['claim']}", "order": 9}
+
+
+Body = Callable[[World], dict[str, Any]] | None
+A, R, E, D = None, "reviewer", "editor", "admin"
+
+
+def by_role(anon: int, reviewer: int, editor: int, admin: int) -> dict[str | None, int]:
+    return {A: anon, R: reviewer, E: editor, D: admin}
+
+
+READ = by_role(403, 200, 200, 200)
+# (method, route template, body, expected status per role)
+MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
+    ("get", "/api/me/", None, READ),
+    ("post", "/api/auth/logout/", None, by_role(403, 204, 204, 204)),
+    ("get", "/api/articles/", None, READ),
+    ("post", "/api/articles/", body_new_article, by_role(403, 201, 201, 201)),
+    ("get", "/api/articles/{article}/", None, READ),
+    ("patch", "/api/articles/{article}/", lambda w: {"outlet": "X"}, by_role(403, 200, 200, 200)),
+    ("delete", "/api/articles/{article}/", None, by_role(403, 403, 403, 204)),
+    ("get", "/api/claims/", None, READ),
+    ("post", "/api/claims/", body_new_claim, by_role(403, 201, 201, 201)),
+    ("get", "/api/claims/{claim}/", None, READ),
+    ("patch", "/api/claims/{claim}/", body_claim_edit, by_role(403, 200, 200, 200)),
+    ("delete", "/api/claims/{claim}/", None, by_role(403, 403, 403, 204)),
+    ("get", "/api/citations/", None, READ),
+    ("post", "/api/citations/", body_new_citation, by_role(403, 201, 201, 201)),
+    ("get", "/api/citations/{citation}/", None, READ),
+    (
+        "patch",
+        "/api/citations/{citation}/",
+        lambda w: {"excerpt": "x"},
+        by_role(403, 200, 200, 200),
+    ),
+    ("delete", "/api/citations/{citation}/", None, by_role(403, 204, 204, 204)),
+    ("get", "/api/sources/", None, READ),
+    ("post", "/api/sources/", body_new_source, by_role(403, 201, 201, 201)),
+    ("get", "/api/sources/{source}/", None, READ),
+    ("patch", "/api/sources/{source}/", lambda w: {"reliability": 1}, by_role(403, 403, 403, 200)),
+    ("delete", "/api/sources/{source}/", None, by_role(403, 403, 403, 204)),
+    ("get", "/api/verdict-labels/", None, READ),
+    ("post", "/api/verdict-labels/", body_verdict, by_role(403, 403, 403, 201)),
+    ("get", "/api/verdict-labels/{verdict}/", None, READ),
+    (
+        "patch",
+        "/api/verdict-labels/{verdict}/",
+        lambda w: {"colour": "#000000"},
+        by_role(403, 403, 403, 200),
+    ),
+]
+
+# Routes outside the matrix on purpose, with the reason.
+EXEMPT = {
+    "/api/auth/login/": "anyone may try to log in; covered by tests/accounts/test_login.py",
+    "/api/schema/": "the public OpenAPI description",
+    "/api/docs/": "the interactive API docs",
+    "/api/": "DRF's browsable root",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "anonymous")
+@pytest.mark.parametrize(
+    ("method", "route", "body", "expected"),
+    MATRIX,
+    ids=[f"{m.upper()} {r}" for m, r, _, _ in MATRIX],
+)
+def test_role_matrix(
+    client_for: Callable[[str | None], APIClient],
+    role: str | None,
+    method: str,
+    route: str,
+    body: Body,
+    expected: dict[str | None, int],
+) -> None:
+    world = make_world()
+    client = client_for(role)
+    url = route.format(**world.ids)
+    data = body(world) if body else None
+    response = getattr(client, method)(url, data, format="json")
+    assert response.status_code == expected[role], (role, method, url, response.content[:300])
+
+
+def _api_routes() -> set[str]:
+    routes: set[str] = set()
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for pattern in patterns:
+            text = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, text)
+            elif isinstance(pattern, URLPattern) and text.startswith("api/"):
+                routes.add(_normalise(text))
+
+    walk(get_resolver().url_patterns, "")
+    return routes
+
+
+def _normalise(pattern: str) -> str:
+    import re
+
+    text = pattern.replace("^", "").rstrip("$")
+    text = re.sub(r"\(\?P<format>[^)]*\)", "", text).replace("\\.", "").replace("/?", "/")
+    text = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", text)
+    text = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", text)
+    return "/" + text.replace("//", "/")
+
+
+def test_every_api_route_is_in_the_matrix() -> None:
+    covered = {_normalise_template(route) for _, route, _, _ in MATRIX} | set(EXEMPT)
+    missing = sorted(r for r in _api_routes() if r not in covered and "{format}" not in r)
+    assert len(_api_routes()) > 10
+    assert not missing, f"API routes without a row in the role matrix: {missing}"
+
+
+def _normalise_template(route: str) -> str:
+    import re
+
+    return re.sub(r"\{\w+\}", "{pk}", route)
