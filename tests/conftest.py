@@ -58,7 +58,8 @@ def make_user(db: None) -> Callable[..., object]:
         name = username or f"{role or 'norole'}-{User.objects.count() + 1}"
         user = User.objects.create_user(username=name, password="pw-for-tests-123")
         if role:
-            user.groups.add(Group.objects.get(name=role))
+            # get_or_create: transactional tests flush the groups the migration made.
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
         return user
 
     return make

@@ -35,3 +35,8 @@ def role_of(user: Any) -> Role:
         if group in names and role > best:
             best = role
     return best
+
+
+def ensure_role_groups(group_model: Any) -> None:
+    for name in GROUP_NAMES.values():
+        group_model.objects.get_or_create(name=name)

@@ -14,6 +14,7 @@ from django.db import transaction
 from factcheck.accounts.models import User
 from factcheck.articles.models import Article
 from factcheck.articles.services import ArticleInput, create_article
+from factcheck.core.reference_data import ensure_reference_data
 from factcheck.sources.models import Source
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -40,6 +41,7 @@ def demo_users() -> list[DemoUser]:
 
 @transaction.atomic
 def load_demo() -> tuple[list[DemoUser], Article]:
+    ensure_reference_data()
     users = demo_users()
     for demo in users:
         user, _ = User.objects.get_or_create(

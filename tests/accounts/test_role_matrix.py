@@ -13,6 +13,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
+from factcheck.claims.models import VerdictLabel
+from factcheck.core.reference_data import ensure_reference_data
 from tests.factories import CitationFactory, ClaimFactory, SourceFactory
 
 ROLES = (None, "reviewer", "editor", "admin")
@@ -26,6 +28,7 @@ class World:
 
 
 def make_world() -> World:
+    ensure_reference_data()
     claim = ClaimFactory()
     citation = CitationFactory(claim=claim)
     source = SourceFactory()
@@ -35,7 +38,7 @@ def make_world() -> World:
             "claim": claim.pk,
             "citation": citation.pk,
             "source": source.pk,
-            "verdict": 1,
+            "verdict": VerdictLabel.objects.order_by("order").values_list("pk", flat=True)[0],
             "claim_version": claim.version,
         }
     )

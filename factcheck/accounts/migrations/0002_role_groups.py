@@ -2,17 +2,15 @@
 
 from django.db import migrations
 
-ROLE_GROUPS = ("reviewer", "editor", "admin")
+from factcheck.accounts.roles import GROUP_NAMES, ensure_role_groups
 
 
 def create_groups(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for name in ROLE_GROUPS:
-        Group.objects.get_or_create(name=name)
+    ensure_role_groups(apps.get_model("auth", "Group"))
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLE_GROUPS).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=GROUP_NAMES.values()).delete()
 
 
 class Migration(migrations.Migration):
