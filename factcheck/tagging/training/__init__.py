@@ -1,0 +1,1 @@
+"""Offline training code for the tagging models (not imported at run time)."""
