@@ -17,7 +17,7 @@ from .serializers import LoginSerializer, MeSerializer
 class MeView(APIView):
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
-        return Response(MeSerializer(request.user).data)
+        return Response(MeSerializer(request.user).data)  # type: ignore[arg-type]
 
 
 class LoginView(APIView):

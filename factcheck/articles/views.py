@@ -72,8 +72,10 @@ class ArticleViewSet(
         if html.strip() and not text.strip():
             html, text = html_to_text(html)
         article, created = create_article(ArticleInput(text=text, html=html, **data), request.user)
-        body = ArticleDetailSerializer(selectors.article_detail().get(pk=article.pk)).data
-        body = {**body, "duplicate": not created}
+        body = {
+            **ArticleDetailSerializer(selectors.article_detail().get(pk=article.pk)).data,
+            "duplicate": not created,
+        }
         return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
