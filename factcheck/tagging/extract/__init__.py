@@ -1,0 +1,154 @@
+"""The pure pre-tagging extractor: numbers, quotes, attributions, sentence scores.
+
+No Django here: ``extract(text)`` is a pure function over a string, versioned
+by :data:`TAGGER_VERSION`.  Offsets are code points (Python ``str`` indices)
+and every candidate's ``text == text[start:end]``.  Callers normalise ``\\r\\n``
+to ``\\n`` first; any ``str`` is accepted.  Rules: docs/tagger.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from .attributions import find_attributions
+from .names import NameIndex
+from .numbers import find_numbers
+from .quotes import assign_speakers, find_quote_spans
+from .sentences import split_sentences
+
+__all__ = ["TAGGER_VERSION", "Candidate", "Extraction", "Sentence", "extract", "to_json"]
+
+TAGGER_VERSION: Final = "2026.11.1"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # "number" | "quote" | "attribution"
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    speaker: str | None = None
+    source: str | None = None
+    score: float = 1.0
+    sentence: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Extraction:
+    candidates: list[Candidate]
+    sentences: list[Sentence]
+    tagger_version: str = TAGGER_VERSION
+
+
+_CLAIMY: Final = re.compile(
+    r"\d|\b(?:percent|million|billion|according|said|says|reported|more|less|than|most|"
+    r"increase|decrease|rose|fell|record|highest|lowest|first|largest)\b",
+    re.I,
+)
+
+
+def _heuristic_scores(sentences: list[str]) -> list[float]:
+    """Fallback check-worthiness when the trained scorer is unavailable."""
+    out = []
+    for s in sentences:
+        hits = len(_CLAIMY.findall(s))
+        words = s.count(" ") + 1
+        out.append(min(1.0, 0.15 + 0.2 * hits) if words >= 5 else 0.1)
+    return out
+
+
+def _scorer() -> Callable[[list[str]], list[float]]:
+    try:
+        from .checkworthiness import score_sentences
+    except Exception:  # the model module or its weights are missing
+        return _heuristic_scores
+    return score_sentences
+
+
+_NUMBER_SCORES: Final = {"date": 0.6, "time": 0.5, "ordinal": 0.5, "year": 0.6, "score": 0.5}
+
+
+def extract(text: str) -> Extraction:
+    """Run every stage over ``text`` and return candidates and scored sentences."""
+    spans = split_sentences(text)
+    starts = [s for s, _e in spans]
+
+    def sentence_index(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        if not spans:
+            return (0, len(text))
+        return spans[sentence_index(pos)]
+
+    cands: list[Candidate] = []
+    for h in find_numbers(text):
+        cands.append(
+            Candidate(
+                "number", h.start, h.end, text[h.start : h.end], value=h.value, unit=h.unit,
+                qualifier=h.qualifier, score=_NUMBER_SCORES.get(h.kind, 0.9),
+                sentence=sentence_index(h.start), extra=h.extra,
+            )
+        )  # fmt: skip
+    quotes = find_quote_spans(text)
+    names = NameIndex(text, [q.outer for q in quotes])
+    assign_speakers(text, quotes, names, sentence_of)
+    for q in quotes:
+        short = len(text[q.start : q.end].split()) <= 2
+        score = (0.5 if q.speaker else 0.3) if short else (0.95 if q.speaker else 0.7)
+        if not q.closed or q.extra.get("unclosed"):
+            score = min(score, 0.5)
+        extra = dict(q.extra, group=q.group, scare=short and not q.speaker)
+        cands.append(
+            Candidate(
+                "quote", q.start, q.end, text[q.start : q.end], speaker=q.speaker,
+                score=score, sentence=sentence_index(q.start), extra=extra,
+            )
+        )  # fmt: skip
+    for a in find_attributions(text, names, spans):
+        cands.append(
+            Candidate(
+                "attribution", a.start, a.end, text[a.start : a.end], source=a.source,
+                score=0.8, sentence=sentence_index(a.start),
+            )
+        )  # fmt: skip
+    cands.sort(key=lambda c: (c.start, c.end, c.kind))
+    scores = _scorer()([text[s:e] for s, e in spans]) if spans else []
+    sentences = [
+        Sentence(s, e, min(1.0, max(0.0, float(sc))))
+        for (s, e), sc in zip(spans, scores, strict=True)
+    ]
+    return Extraction(cands, sentences, TAGGER_VERSION)
+
+
+def to_json(extraction: Extraction) -> dict[str, Any]:
+    """The DESIGN.md pre-tagging JSON: ``{"candidates": [...], "sentences": [...]}``."""
+    out = []
+    for c in extraction.candidates:
+        d: dict[str, Any] = {"kind": c.kind, "start": c.start, "end": c.end, "text": c.text}
+        if c.kind == "number":
+            d["value"] = c.value
+            if c.unit is not None:
+                d["unit"] = c.unit
+        elif c.kind == "quote":
+            d["speaker"] = c.speaker
+        else:
+            d["source"] = c.source
+        out.append(d)
+    sents = [{"start": s.start, "end": s.end, "score": s.score} for s in extraction.sentences]
+    return {"candidates": out, "sentences": sents}

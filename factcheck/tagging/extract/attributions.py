@@ -1,0 +1,344 @@
+"""Attributions: who a statement is credited to, and the shared speaker rules.
+
+Patterns (docs/tagger.md): "according to X", "as reported/confirmed by X",
+"as X reported/noted/put it", "X said/reported/noted/confirmed/emphasized/
+highlighted/warned ...", and the inverted "..., said X".  The subject of a
+speech verb is the noun phrase from the clause start to the verb (stepping
+over an appositive: "Trump, writing on ..., said").  Sources are normalised
+by :func:`normalise_source`: "the CNBC report" -> "CNBC", pronouns resolve
+through :class:`names.NameIndex`, titles are dropped, surnames map to full names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from .names import PRONOUNS, STOP_CAPS, NameIndex, clean_name
+
+__all__ = ["Attribution", "find_attributions", "normalise_source", "subject_before"]
+
+VERBS: Final = (
+    "said|says|say|told|tells|added|adds|wrote|writes|posted|tweeted|reported|reports|noted|notes"
+    "|confirmed|confirms|emphasized|emphasised|highlighted|warned|warns|stated|states|announced"
+    "|claimed|claims|explained|argued|insisted|estimated|revealed|indicated|disclosed|acknowledged"
+    "|denied|asserted|stressed|suggested|predicted|testified|alleged|admitted|concluded|replied"
+    "|responded|remarked|commented|observed|declared|asked|urged"
+)
+DOC_NOUNS: Final = frozenset(
+    [
+        "report",
+        "reports",
+        "article",
+        "story",
+        "statement",
+        "post",
+        "broadcast",
+        "analysis",
+        "data",
+        "figures",
+        "survey",
+        "study",
+        "poll",
+        "interview",
+        "release",
+        "investigation",
+        "reporting",
+        "coverage",
+        "tweet",
+        "website",
+        "account",
+        "blog",
+        "newspaper",
+        "paper",
+        "outlet",
+        "channel",
+    ]
+)
+ROLE_NOUNS: Final = frozenset(
+    [
+        "officials",
+        "official",
+        "police",
+        "authorities",
+        "analysts",
+        "analyst",
+        "experts",
+        "expert",
+        "witnesses",
+        "witness",
+        "residents",
+        "investigators",
+        "prosecutors",
+        "researchers",
+        "scientists",
+        "doctors",
+        "rescuers",
+        "firefighters",
+        "organisers",
+        "organizers",
+        "sources",
+        "source",
+        "observers",
+        "critics",
+        "economists",
+        "lawyers",
+        "officers",
+        "activists",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ministry",
+        "government",
+        "service",
+        "agency",
+        "department",
+        "president",
+        "minister",
+        "secretary",
+        "company",
+        "firm",
+        "group",
+        "committee",
+        "council",
+        "team",
+        "organisation",
+        "organization",
+        "campaign",
+        "court",
+        "judge",
+        "statement",
+        "report",
+        "administration",
+        "embassy",
+        "office",
+        "spokespeople",
+        "representatives",
+        "media",
+        "newspaper",
+        "outlet",
+    ]
+)
+_ADVERB_TAIL: Final = re.compile(
+    r"(?:\s+(?:\w+ly|also|later|previously|then|had|has|have|was|is|has also|had also|once))+$"
+)
+_VERB_RX: Final = re.compile(rf"\b(?:{VERBS})\b")
+_CUE_RX: Final = re.compile(
+    r"\b(?P<cue>[Aa]ccording to|(?:[Aa]s )?(?:reported|confirmed|announced|stated|noted|cited"
+    r"|quoted|revealed) by) (?=(?P<np>[^,.;:!?\n—–()“”\"]{1,80}))"
+    rf"|\b(?P<as>[Aa]s) (?P<np2>[^,.;:!?\n—–()“”\"]{{1,60}}?) (?P<v>{VERBS}|put it)\b"
+)
+_NP_STOP: Final = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "but",
+        "or",
+        "to",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "if",
+        "as",
+        "than",
+        "were",
+    ]
+)
+_PREPS: Final = frozenset(["on", "of", "in", "at", "from", "for"])
+_CLAUSE_START: Final = re.compile(r".*(?:^|[,;:—(“”\"\n]|\. |\bthat )", re.S)
+_CAPS: Final = re.compile(r"[A-Z][\w’'.&-]*(?: (?:of |for )?[A-Z][\w’'.&-]*)*")
+_INVERTED: Final = re.compile(r" ((?:[A-Z][\w’'.&-]*)(?: [A-Z][\w’'.&-]*){0,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    start: int
+    end: int
+    source: str
+
+
+def trim_np(np: str) -> str:
+    """Cut a noun phrase after a cue at the first clause word or verb-looking word."""
+    words = np.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _NP_STOP or len(out) >= 7:
+            break
+        if i > 0 and w.islower() and low.endswith("ed"):
+            break
+        if low in _PREPS and not (i + 1 < len(words) and words[i + 1][:1].isupper()):
+            break
+        out.append(w)
+    return " ".join(out).rstrip(".")
+
+
+def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
+    """Name behind a noun phrase: "the CNBC report" -> "CNBC", "he" -> antecedent."""
+    np = np.strip(" ,")
+    if not np:
+        return None
+    low = np.lower()
+    if low in PRONOUNS:
+        return names.antecedent(pos, low)
+    words = np.split()
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return None
+    heads = [w.lower().strip("’'s") for w in words if w.islower()]
+    caps = [m.group(0) for m in _CAPS.finditer(" ".join(words))]
+    if caps and (not heads or heads[-1] in DOC_NOUNS or len(heads) == 0):
+        if heads and heads[-1] in DOC_NOUNS:
+            return names.resolve(caps[-1])
+        return names.resolve(" ".join(words))
+    if caps and any(h in DOC_NOUNS for h in heads):
+        return names.resolve(caps[-1])
+    return clean_name(" ".join(words)) or None
+
+
+_SUBJ_OPENERS: Final = frozenset(
+    [
+        "according",
+        "as",
+        "by",
+        "from",
+        "to",
+        "in",
+        "on",
+        "at",
+        "with",
+        "for",
+        "of",
+        "and",
+        "or",
+        "but",
+        "after",
+        "before",
+        "since",
+        "than",
+        "if",
+        "while",
+        "when",
+        "who",
+        "which",
+        "that",
+        "what",
+        "whether",
+    ]
+)
+
+
+def _acceptable_subject(np: str) -> bool:
+    """A speech verb's subject: a pronoun, or a phrase headed by a name or a role noun."""
+    words = np.split()
+    if not words or len(words) > 10:
+        return False
+    if np.lower() in PRONOUNS:
+        return True
+    if words[0].lower() in _SUBJ_OPENERS or words[-1].lower() in _SUBJ_OPENERS:
+        return False
+    if words[0].lower() in STOP_CAPS and len(words) == 1:
+        return False
+    head = words[-1]
+    if head[:1].isupper():
+        return not (len(words) > 4 and sum(w.islower() for w in words) > 5)
+    return head.lower().strip("’'s") in ROLE_NOUNS and len(words) <= 5
+
+
+def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | None:
+    """Subject NP (start, text) of a speech verb at ``verb_start``; ``lo`` bounds the search."""
+    window = text[lo:verb_start]
+    window = _ADVERB_TAIL.sub("", window.rstrip())
+    m = _CLAUSE_START.match(window)
+    cut = m.end() if m else 0
+    np = window[cut:].strip()
+    if not np and cut > 0 and window[cut - 1] == ",":
+        # appositive: "Trump, writing on his platform, said"
+        head = window[: cut - 1]
+        m2 = _CLAUSE_START.match(head)
+        c2 = m2.end() if m2 else 0
+        if cut - 1 - c2 < 100 and "," in window[: cut - 1]:
+            inner = head.rfind(",")
+            head2 = head[:inner]
+            m3 = _CLAUSE_START.match(head2)
+            c3 = m3.end() if m3 else 0
+            np = head2[c3:].strip()
+            cut = c3
+    if not np or not _acceptable_subject(np):
+        return None
+    start = lo + window.index(np, cut)
+    return start, np
+
+
+def find_attributions(
+    text: str, names: NameIndex, sentences: list[tuple[int, int]]
+) -> list[Attribution]:
+    """All attributions in ``text`` (non-overlapping, in text order)."""
+    out: list[Attribution] = []
+    for m in _CUE_RX.finditer(text):
+        if m.group("cue"):
+            np = trim_np(m.group("np"))
+            if not np:
+                continue
+            end = m.start("np") + len(np)
+            src = normalise_source(np, m.start(), names)
+        else:
+            np = m.group("np2").strip()
+            if not _acceptable_subject(np) or len(np.split()) > 6:
+                continue
+            end = m.end("v")
+            src = normalise_source(np, m.start(), names)
+        if src:
+            out.append(Attribution(m.start(), end, src))
+    starts = [s for s, _e in sentences]
+    for m in _VERB_RX.finditer(text):
+        vs, ve = m.span()
+        if text.startswith(" by ", ve):
+            continue  # passive: "confirmed by CNBC" is handled by the cue pattern
+        i = bisect.bisect_right(starts, vs) - 1
+        lo = sentences[i][0] if i >= 0 else 0
+        subj = subject_before(text, lo, vs)
+        if subj is not None:
+            s, np = subj
+            src = normalise_source(np, s, names)
+            if src:
+                out.append(Attribution(s, ve, src))
+            continue
+        before = text[max(lo, vs - 3) : vs]
+        if before.rstrip().endswith((",", "”", '"')):
+            inv = _INVERTED.match(text, ve)
+            if inv is not None:
+                src = names.resolve(inv.group(1))
+                if src and src.lower() not in PRONOUNS:
+                    out.append(Attribution(vs, inv.end(), src))
+    out.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Attribution] = []
+    last = -1
+    for a in out:
+        if a.start >= last:
+            kept.append(a)
+            last = a.end
+    return kept

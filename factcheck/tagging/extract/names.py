@@ -1,0 +1,267 @@
+"""Rule-based person and organisation names, surname map, pronoun resolution.
+
+No statistical model: a capitalised-run regex, a few small word tables and
+these rules (docs/tagger.md):
+
+* a run of capitalised words (joined by ``of``/``for``/``the`` or name
+  particles) is an *organisation* if one of its words is an organisation word
+  (Ministry, Committee, House, News ...), it is an acronym (CNBC), or a
+  known outlet;
+* otherwise it is a *person* if it contains a title (the name is what follows
+  the last title: "Chinese President Xi Jinping" -> "Xi Jinping"; titles are
+  kept out of names) or has two or more words none of which is a place, month
+  or weekday;
+* a single capitalised word is a person when it is the first or last word of
+  a person named earlier: the surname map sends "Trump" to "Donald Trump" (the
+  first full name seen for a word wins);
+* mentions inside quotation marks are never antecedents; a pronoun resolves to
+  the most recent earlier person (he/she, respecting a known gender) or
+  organisation (they/it), falling back to a person for "they".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["Mention", "NameIndex", "clean_name"]
+
+
+def _w(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+TITLES: Final = _w(
+    "president vice-president president-elect secretary minister premier chancellor senator "
+    "sen. sen rep. representative congressman congresswoman governor gov. mayor judge justice "
+    "ambassador spokesman spokeswoman spokesperson chairman chairwoman chair ceo cfo director "
+    "chief executive officer commissioner general gen. colonel col. captain capt. king queen "
+    "prince princess pope dr. dr mr. mr mrs. mrs ms. ms prof. professor lady sir dame lord "
+    "deputy leader coach manager inspector sergeant lieutenant detective attorney dean bishop "
+    "archbishop rabbi imam sheikh emir sultan councillor councilor founder head speaker "
+    "prosecutor sheriff superintendent commander admiral marshal"
+)
+# words between a title and the name that belong to the office ("Secretary of State X")
+OFFICE_WORDS: Final = _w(
+    "state defense defence treasury commerce foreign affairs interior health justice trade "
+    "finance energy education transport labor labour agriculture home homeland security "
+    "emergencies economy u.s. us chinese russian british french german executive general "
+    "first regional federal national former acting interim"
+)
+ORG_WORDS: Final = _w(
+    "ministry committee service council agency department commission inc inc. corp corp. "
+    "corporation ltd ltd. company co. group bank university association party office police "
+    "court union organization organisation institute foundation fund house times post news "
+    "network board authority bureau centre center force forces army navy embassy government "
+    "administration parliament congress senate assembly federation league club airlines "
+    "airways press journal tribune guardian telegraph herald agency guard hospital school "
+    "college church trust society alliance coalition movement front channel radio tv "
+    "television media reuters bloomberg twitter facebook google microsoft apple amazon "
+    "ministry's commission's cabinet kremlin pentagon federal reserve wikinews nasa fbi "
+    "cia who un nato eu icc imf opec reuters' observatory institute laboratory lab"
+)
+PLACES: Final = _w(
+    "china russia ukraine iran iraq syria israel gaza india pakistan japan korea taiwan "
+    "germany france italy spain britain england scotland wales ireland canada mexico brazil "
+    "australia africa europe asia america u.s. us usa uk u.k. eu washington beijing moscow "
+    "london paris berlin tokyo geneva brussels kyiv kiev tehran delhi new york california "
+    "texas florida hong kong venezuela turkey egypt nigeria kenya argentina chile peru "
+    "colombia poland sweden norway finland denmark netherlands belgium switzerland austria "
+    "greece portugal indonesia philippines vietnam thailand malaysia singapore zealand u.s "
+    "chinese american russian british french german italian spanish japanese korean indian "
+    "iranian israeli ukrainian european african asian canadian mexican australian turkish"
+)
+CALENDAR: Final = _w(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
+STOP_CAPS: Final = _w(
+    "the a an in on at as but and so for if when while after before since however meanwhile "
+    "still also then now according despite during although though this that these those "
+    "there it he she they we i you his her its their our my your any some many most all both "
+    "what who why how where which no not yes by from with without to of over under about "
+    "chief among absent whether any other another each every several such one two three "
+    "more less further later earlier instead even just only because yet once dear"
+)
+MALE_TITLES: Final = _w("mr. mr king prince sir lord spokesman chairman congressman pope")
+FEMALE_TITLES: Final = _w(
+    "mrs. mrs ms. ms queen princess lady dame spokeswoman chairwoman congresswoman"
+)
+MALE_NAMES: Final = _w(
+    "donald joe john james robert michael william david richard joseph thomas charles "
+    "christopher daniel matthew mark paul steven andrew kenneth george edward brian ronald "
+    "anthony kevin jason jeff jeffrey scott howard mike mitch bernie boris emmanuel vladimir "
+    "xi narendra justin jair recep benjamin rishi keir olaf pedro javier jamieson barack bill "
+    "elon tim oleg yevgeny sergei dmitry ali mohammed muhammad ahmed jean pierre hans"
+)
+FEMALE_NAMES: Final = _w(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "
+    "margaret betty sandra ashley kimberly emily donna michelle melania hillary kamala "
+    "angela theresa ursula jacinda nicola giorgia marine christine nikki liz kate anna maria "
+    "sophie laura julia catherine claudia alexandria ilhan greta"
+)
+PRONOUNS: Final = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+    "they": "pl", "them": "pl", "their": "pl", "it": "org", "its": "org",
+}  # fmt: skip
+
+_PARTICLE = r"(?:de|da|van|von|bin|al|del|la|le|du|di|dos|der)"
+_CAP_WORD = r"[A-Z][\w’'.&-]*"
+_RUN: Final = re.compile(
+    rf"{_CAP_WORD}(?:(?: (?:of|for|the|{_PARTICLE}))* {_CAP_WORD})*",
+)
+_POSS: Final = re.compile(r"(?:’s|'s|’|')$")
+
+
+def clean_name(name: str) -> str:
+    """Strip a possessive and surrounding punctuation from a name."""
+    name = _POSS.sub("", name.strip(" ,.;:!?\"“”‘’'()"))
+    return name.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # resolved full name ("Donald Trump"), titles left out
+    kind: str  # "person" | "org" | "place" | "other"
+    gender: str | None = None  # "m" | "f" | None
+
+
+def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
+    """(kind, name, gender) for the tokens of a capitalised run (possessive already off)."""
+    lows = [t.lower().rstrip(",") for t in tokens]
+    if len(tokens) == 1 and lows[0].rstrip(".") in PLACES:
+        return "place", tokens[0], None
+    if any(w in ORG_WORDS for w in lows) or (
+        len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0].replace(".", "")) <= 6
+    ):
+        start = 1 if lows[0] == "the" else 0
+        return "org", " ".join(tokens[start:]), None
+    title_at = max((i for i, w in enumerate(lows) if w in TITLES), default=-1)
+    gender = None
+    if title_at >= 0:
+        tw = lows[title_at]
+        gender = "m" if tw in MALE_TITLES else "f" if tw in FEMALE_TITLES else None
+        rest = [t for t in tokens[title_at + 1 :]]
+        while rest and (rest[0].lower() in OFFICE_WORDS or rest[0].lower() in ("of", "the")):
+            rest = rest[1:]
+        if not rest:
+            return "other", " ".join(tokens), gender
+        tokens, lows = rest, [t.lower() for t in rest]
+    elif len(tokens) == 1 or any(w in PLACES or w in CALENDAR for w in lows):
+        kind = "place" if " ".join(lows) in PLACES or lows[0] in PLACES else "other"
+        return kind, " ".join(tokens), None
+    if any(w in ("of", "for", "the") for w in lows):
+        return "other", " ".join(tokens), None
+    if gender is None:
+        first = lows[0]
+        gender = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+    return "person", " ".join(tokens), gender
+
+
+class NameIndex:
+    """All name mentions of a text, in order, with the surname map applied."""
+
+    def __init__(self, text: str, quote_spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.surnames: dict[str, str] = {}
+        self.genders: dict[str, str | None] = {}
+        mentions: list[Mention] = []
+        qi = 0
+        for m in _RUN.finditer(text):
+            s = m.start()
+            while qi < len(quote_spans) and quote_spans[qi][1] <= s:
+                qi += 1
+            in_quote = qi < len(quote_spans) and quote_spans[qi][0] <= s
+            if in_quote:
+                continue
+            mention = self._mention(m.group(0), s)
+            if mention is not None:
+                mentions.append(mention)
+        self.mentions = mentions
+        self._starts = [mt.start for mt in mentions]
+
+    def _mention(self, run: str, s: int) -> Mention | None:
+        tokens = run.split(" ")
+        for i, tok in enumerate(tokens[:-1]):
+            # a run never crosses a sentence end: "Beijing. In April"
+            if tok.endswith(".") and (
+                sum(c.islower() for c in tok) > 2 or tokens[i + 1].lower() in STOP_CAPS
+            ):
+                tokens = tokens[: i + 1]
+                break
+        if len(tokens) > 1 and all(t.isupper() for t in tokens):
+            return None  # shouted text, headlines
+        # leading sentence words: "The", "In", "According" ...
+        while tokens and tokens[0].lower() in STOP_CAPS:
+            s += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        while tokens and tokens[-1].lower() in ("of", "for", "the"):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        last = tokens[-1]
+        bare = clean_name(last)
+        end = s + len(" ".join(tokens)) - (len(last) - len(bare))
+        tokens[-1] = bare
+        if not bare:
+            return None
+        kind, name, gender = _classify(tokens)
+        if kind == "person" and len(name.split()) >= 2:
+            parts = name.split()
+            for key in (parts[0], parts[-1]):
+                self.surnames.setdefault(key, name)
+            self.genders.setdefault(name, gender)
+        elif len(tokens) == 1 and kind in ("other", "person"):
+            full = self.surnames.get(tokens[0])
+            if full is not None:
+                return Mention(s, end, full, "person", self.genders.get(full))
+            if kind == "other" and tokens[0].lower() not in CALENDAR:
+                # an unknown single capitalised word: a possible surname/outlet
+                return Mention(s, end, tokens[0], "other", None)
+            return None
+        if kind == "person" and name in self.genders:
+            gender = self.genders[name] or gender
+        return Mention(s, end, name, kind, gender)
+
+    def resolve(self, name: str) -> str:
+        """Canonical form of a name found elsewhere: titles off, surname mapped."""
+        tokens = clean_name(name).split()
+        while tokens and tokens[0].lower() in STOP_CAPS:
+            tokens = tokens[1:]
+        if not tokens:
+            return clean_name(name)
+        _kind, full, _g = _classify(tokens)
+        if len(full.split()) == 1:
+            return self.surnames.get(full, full)
+        return full
+
+    def antecedent(self, pos: int, pronoun: str) -> str | None:
+        """The name a pronoun at ``pos`` refers to, or None."""
+        want = PRONOUNS.get(pronoun.lower())
+        if want is None:
+            return None
+        i = bisect.bisect_left(self._starts, pos) - 1
+        fallback = None
+        while i >= 0 and pos - self.mentions[i].start < 3000:
+            mt = self.mentions[i]
+            if want in ("m", "f"):
+                if mt.kind == "person" and mt.gender in (None, want):
+                    return mt.name
+            elif mt.kind == "org" or (mt.kind == "other" and mt.name.isupper()):
+                return mt.name
+            elif want == "pl" and fallback is None and mt.kind == "person":
+                fallback = mt.name
+            i -= 1
+        return fallback
+
+    def person_before(self, pos: int, limit: int = 3000) -> Mention | None:
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < limit:
+            if self.mentions[i].kind == "person":
+                return self.mentions[i]
+            i -= 1
+        return None

@@ -1,0 +1,328 @@
+"""Numbers: amounts, money, percentages, ranges, durations, dates, years, ordinals.
+
+Three compiled regexes do the scanning (calendar expressions, amounts,
+ordinals); Python only classifies the few matches.  Overlaps are resolved
+longest-first.  The rules and the deliberate exclusions are in docs/tagger.md.
+Every hit is a :class:`NumberHit`; ``extract`` turns hits into candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from . import numtables as T
+
+__all__ = ["NumberHit", "find_numbers"]
+
+
+@dataclass(slots=True)
+class NumberHit:
+    start: int
+    end: int
+    kind: str
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _alt(words: Any, capital: bool = True) -> str:
+    """Regex alternation, longest first; ``capital`` adds the capitalised form."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        if capital and w[:1].isalpha():
+            out.append(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}")
+        else:
+            out.append(re.escape(w))
+    return "(?:" + "|".join(out) + ")"
+
+
+_ONES9 = _alt([w for w, v in T.ONES.items() if 1 <= v <= 9])
+_ONES = _alt(T.ONES)
+_TENS = _alt(T.TENS)
+_TENS_ONES = rf"{_TENS}(?:[- ]{_ONES9})?"
+_WORDNUM = rf"(?:{_TENS_ONES}|{_ONES})(?:[ -]hundred(?: and (?:{_TENS_ONES}|{_ONES}))?)?"
+_A_SCALE = r"[Aa]n?(?= (?:hundred|thousand|million|billion|trillion|dozen)\b)"
+_FRAC = (
+    rf"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)[ -]{_alt(T.FRACTIONS, False)}"
+    rf"|[Aa] {_alt(T.FRACTIONS, False)}(?= of\b)|[Hh]alf(?= of\b)"
+)
+_DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = rf"(?:{_DIG}|{_FRAC}|{_WORDNUM}|{_A_SCALE})"
+_CUR = (
+    r"(?:(?:US|AU?|CA?|NZ|HK|S|R)\$|CN¥|[$€£¥₹₩₽₺₪₦]"
+    r"|(?:RMB|USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD|HKD|Rs\.?) ?)"
+)
+_SCALE = (
+    r"(?:\s?(?:bn|mn|mln|tn|trn)|[mkb])(?![\w])"
+    r"|(?:[ -](?:hundred|thousand|million|billion|trillion|dozen))+"
+)
+_PCT = r"\s?%|[ -](?:percentage points?|percent|per cent|pct|basis points?)\b"
+_CSUF = rf" (?:{_alt(T.CURRENCY_SUFFIX, False)}|pounds)\b"
+_TIME = rf"[ -]{_alt(T.TIME_UNITS, False)}\b"
+_MEAS = rf"[ -]?{_alt(T.MEASURE_UNITS, False)}(?![\w])"
+
+_AMOUNT: Final = re.compile(
+    rf"(?P<btw>[Bb]etween )?(?P<c1>{_CUR})?(?P<n1>{_NUM})(?P<dec>(?<=0)'?s)?(?P<s1>{_SCALE})?"
+    rf"(?:(?P<p1>\s?%|\s(?:percent|per cent))?"
+    rf"(?P<sep>(?(btw) (?:and|to) |(?(p1)\s?[–—-]\s?|(?:\s?[–—]\s?|-| to ))))"
+    rf"(?P<c2>{_CUR})?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
+    rf"(?:(?P<pct>{_PCT})|(?P<csuf>{_CSUF})|(?P<tu>{_TIME})(?P<old>[ -]old\b)?|(?P<mu>{_MEAS}))?"
+    r"(?![\w/]|[.,:]\d)"
+)
+
+_FULL_MONTHS = [m for m in T.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_MONTH_CAP = "(?:" + "|".join(m.capitalize() for m in _FULL_MONTHS) + ")"
+_MON_ABBR = (
+    "(?:" + "|".join(m.capitalize() + r"\.?" for m in T.MONTHS if m not in _FULL_MONTHS) + ")"
+)
+_MON = rf"(?:{_MONTH_CAP}|{_MON_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CAL: Final = re.compile(
+    rf"(?:(?:{_WEEKDAY}),? )?(?:(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,? (?P<yr>\d{{4}}))?"
+    rf"|(?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon2>{_MON})"
+    rf"(?:,? (?P<yr2>\d{{4}}))?)(?![\w])"
+    rf"|(?P<mon3>{_MON}),? (?P<yr3>\d{{4}})(?![\w])"
+    r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w])"
+    rf"|(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ee]arlier this|[Ll]ater this|[Tt]he previous)"
+    rf" (?:{_WEEKDAY}|week|weekend|month|year|{_MONTH_CAP}|spring|summer|autumn|fall|winter))"
+    r"(?![\w])"
+    r"|(?P<prep>(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Ff]rom|through|[Dd]uring|early|late|mid-|of|the|a)"
+    r" )"
+    rf"(?P<mon4>{_MONTH_CAP})(?![\w])"
+    r"|(?P<time>\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
+)
+_SUPERL = (
+    "largest|biggest|highest|lowest|smallest|most|least|fastest|longest|worst|best|deadliest"
+    "|busiest|richest|poorest|oldest|youngest|strongest|weakest|greatest|hottest|coldest"
+)
+_ORD: Final = re.compile(
+    r"(?:[Tt]he|its|his|her|their|our|a|this|that) "
+    rf"(?P<ord>(?:{'|'.join(T.ORDINALS)}|\d+(?:st|nd|rd|th))(?:[- ](?:{_SUPERL}))?)"
+    r"(?![\w-])(?P<next> ?[A-Za-z]?)"
+)
+_QUAL: Final = re.compile(
+    r"(?i)(?<![\w])("
+    + "|".join(re.escape(q) for q in sorted(T.QUALIFIERS, key=len, reverse=True))
+    + r")\s+$"
+)
+_PREV_WORD: Final = re.compile(r"(\S+) $")
+_NEXT_CAPS: Final = re.compile(r" [A-Z]{2,}\b")
+_BAD_PREV: Final = frozenset("-/.,_@#&+=^\\")
+_SENT_PUNCT: Final = frozenset(".!?\n:;")
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"“‘'(":
+        j -= 1
+    return j < 0 or text[j] in _SENT_PUNCT
+
+
+def _word_value(s: str) -> float:
+    s = s.lower()
+    if s in ("a", "an"):
+        return 1.0
+    parts = re.split(r"[ -]", s)
+    if parts[-1] in T.FRACTIONS:
+        num = 1.0 if parts[0] in ("a", "half") else float(T.ONES.get(parts[0], 1))
+        return num / T.FRACTIONS[parts[-1]] if parts[0] != "half" else 0.5
+    total = 0.0
+    for p in parts:
+        if p in T.ONES:
+            total += T.ONES[p]
+        elif p in T.TENS:
+            total += T.TENS[p]
+        elif p == "hundred":
+            total = (total or 1) * 100
+    return total
+
+
+def _num_value(s: str) -> float:
+    if s[0].isdigit():
+        return float(s.replace(",", ""))
+    return _word_value(s)
+
+
+def _scale_value(s: str | None) -> tuple[float, str | None]:
+    if not s:
+        return 1.0, None
+    mult = 1.0
+    last = None
+    for tok in re.split(r"[ -]", s.strip(" -").lower()):
+        if tok == "dozen":
+            mult *= 12
+        elif tok in T.SCALES:
+            mult *= T.SCALES[tok]
+            last = tok
+    return mult, last
+
+
+def _cur_code(s: str) -> str:
+    return T.CURRENCY_PREFIX.get(s.strip().lower(), "USD")
+
+
+def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
+    g = m.group
+    n1, n2 = g("n1"), g("n2")
+    ranged = n2 is not None
+    start = m.start() if ranged or not g("btw") else m.start("c1") if g("c1") else m.start("n1")
+    end = m.end()
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _BAD_PREV):
+        return None
+    if text[end - 1] == "-":
+        return None
+    v1 = _num_value(n1)
+    v2 = _num_value(n2) if ranged else None
+    mult, scale = _scale_value(g("s2") if ranged and g("s2") else g("s1"))
+    mult1 = _scale_value(g("s1"))[0] if g("s1") else mult
+    cur = g("c1") or g("c2")
+    if scale in T.CURRENCY_ONLY_SCALES and not cur:
+        return None
+    extra: dict[str, Any] = {}
+    unit: str | None = None
+    kind = "count"
+    is_word = not n1[0].isdigit()
+    if cur:
+        kind, unit = "money", _cur_code(cur)
+    elif g("pct") or g("p1"):
+        kind = "percent"
+        unit = T.PERCENT_UNITS.get(
+            re.sub(r"\s+", " ", (g("pct") or g("p1")).strip(" -").lower()), "percent"
+        )
+    elif g("csuf"):
+        word = g("csuf").strip().lower()
+        if word == "pounds":
+            kind, unit = ("money", "GBP") if scale else ("measure", "lb")
+        else:
+            kind, unit = "money", T.CURRENCY_SUFFIX[word]
+    elif g("tu"):
+        unit = T.TIME_UNITS[g("tu").strip(" -").lower()]
+        kind = "age" if g("old") else "duration"
+    elif g("mu"):
+        kind, unit = (
+            "measure",
+            T.MEASURE_UNITS.get(g("mu").strip(" -").lower(), g("mu").strip(" -")),
+        )
+    if n1[0].isupper() and is_word and not _sentence_initial(text, m.start("n1")):
+        return None  # "Air Force One", "the Big Four"
+    value: float | None = v1 * mult1 if ranged else v1 * mult
+    if ranged:
+        assert v2 is not None
+        vmax = v2 * mult
+        if kind == "count" and not g("s1") and not g("s2") and 1800 <= v1 <= 2099 and n1.isdigit():
+            if len(n2) == 2:
+                vmax = v1 // 100 * 100 + v2
+            kind, unit, extra["date"] = "year", "date", f"{n1}/{int(vmax)}"
+        elif vmax < (value or 0) and not g("btw"):
+            return NumberHit(start, end, "score", None, None, None, {"values": [v1, v2]})
+        extra["value_max"] = vmax
+        extra["unit_kind"] = kind
+        if kind != "year":
+            kind = "range"
+    elif kind == "count":
+        if is_word and n1.lower() == "one" and not scale:
+            return None  # "one of", "no one": too ambiguous to tag
+        if not scale and n1.isdigit() and len(n1) == 4 and 1800 <= v1 <= 2099:
+            kind, unit = "year", "date"
+            extra["date"] = n1 + ("s" if g("dec") else "")
+        elif _is_label(text, start, end):
+            return None
+    if is_word and re.search(r"(?:half|thirds?|quarters?|fifths?|tenths?)$", n1, re.I):
+        unit = unit or "fraction"
+        if kind == "count":
+            kind = "fraction"
+    extra["kind"] = kind
+    if kind == "year":
+        unit = "date"
+    q = _QUAL.search(text, max(0, start - 20), start)
+    qualifier = None
+    if q is not None:
+        qualifier = q.group(1).lower()
+        start = q.start(1)
+    return NumberHit(start, end, kind, value, unit, qualifier, extra)
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    """Plain numbers that name things: "iPhone 15", "Boeing 737 MAX", "flight 302"."""
+    pw = _PREV_WORD.search(text, max(0, start - 30), start)
+    if pw is not None:
+        word = pw.group(1)
+        low = word.lower()
+        if low in T.LABEL_NOUNS:
+            return True
+        if any(c.isupper() for c in word) and word[-1].isalpha():
+            if (
+                low not in T.CAPITAL_OK
+                and low not in T.MONTHS
+                and not _sentence_initial(text, pw.start(1))
+            ):
+                return True
+            if word[0].islower():  # iPhone, eBay
+                return True
+    return _NEXT_CAPS.match(text, end) is not None
+
+
+def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:
+    g = m.group
+    start, end = m.start(), m.end()
+    if start > 0 and text[start - 1].isalnum():
+        return None
+    extra: dict[str, Any] = {"kind": "date"}
+    if g("time"):
+        return NumberHit(
+            start, end, "time", None, "time", None, {"kind": "time", "time": g("time")}
+        )
+    if g("rel"):
+        extra["relative"] = True
+        extra["date"] = g("rel")
+        return NumberHit(start, end, "date", None, "date", None, extra)
+    if g("iso"):
+        extra["date"] = g("iso")
+        return NumberHit(start, end, "date", None, "date", None, extra)
+    if g("mon4"):
+        mon = T.MONTHS[g("mon4").lower()]
+        extra["date"] = f"XXXX-{mon:02d}"
+        return NumberHit(m.start("mon4"), end, "date", None, "date", None, extra)
+    mon_s = g("mon") or g("mon2") or g("mon3")
+    mon = T.MONTHS.get(mon_s.rstrip(".").lower(), 0)
+    day = g("day") or g("day2")
+    yr = g("yr") or g("yr2") or g("yr3")
+    if day and not 1 <= int(day) <= 31:
+        return None
+    y = yr or "XXXX"
+    extra["date"] = f"{y}-{mon:02d}-{int(day):02d}" if day else f"{y}-{mon:02d}"
+    return NumberHit(start, end, "date", None, "date", None, extra)
+
+
+def find_numbers(text: str) -> list[NumberHit]:
+    """All number-like hits in ``text``, non-overlapping, in text order."""
+    hits: list[tuple[int, int, int, NumberHit]] = []
+    for m in _CAL.finditer(text):
+        h = _classify_calendar(text, m)
+        if h is not None:
+            hits.append((h.start, -(h.end - h.start), 0, h))
+    for m in _AMOUNT.finditer(text):
+        h = _classify_amount(text, m)
+        if h is not None:
+            hits.append((h.start, -(h.end - h.start), 1, h))
+    for m in _ORD.finditer(text):
+        nxt = m.group("next")
+        if nxt[:1] == " " and nxt[1:].isupper():
+            continue  # "the Second World War", "the First Amendment"
+        s, e = m.span("ord")
+        word = m.group("ord").split("-")[0].split(" ")[0]
+        val = T.ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        h = NumberHit(s, e, "ordinal", float(val), None, None, {"kind": "ordinal"})
+        hits.append((s, -(e - s), 2, h))
+    hits.sort(key=lambda t: t[:3])
+    out: list[NumberHit] = []
+    last_end = -1
+    for s, _neg, _p, h in hits:
+        if s >= last_end:
+            out.append(h)
+            last_end = h.end
+    return out

@@ -1,0 +1,204 @@
+"""Direct quotations and their speakers.
+
+Marks: straight ``"``, curly ``“ ”``, guillemets ``« »``, low ``„``; single
+``‘ ’``/``'`` quotes count only outside double quotes (inside they are nested
+and stay part of the outer quote).  A quote left open at a paragraph end
+continues when the next paragraph opens with a mark (multi-paragraph quotes);
+each paragraph's part becomes its own candidate sharing ``extra["group"]``.
+
+The candidate span is the quoted words without the marks (a trailing comma,
+which belongs to the attribution, is dropped).  One or two words without a
+speaker are scare quotes: tagged with a low score.  Speakers: see
+:func:`find_quotes` and docs/tagger.md.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from .attributions import VERBS, normalise_source, subject_before
+from .names import PRONOUNS, NameIndex
+
+__all__ = ["Quote", "assign_speakers", "find_quote_spans"]
+
+_DOUBLE: Final = re.compile(r"[\"“”«»„]")
+_SINGLE: Final = re.compile(r"[‘’']")
+_OPENERS: Final = frozenset("“«„")
+_CLOSERS: Final = frozenset("”»")
+_ALNUM: Final = re.compile(r"[^\W_]")
+_WHO = (
+    r"(?:[A-Z][\w’'.&-]*(?: (?:of |for )?[A-Z][\w’'.&-]*){0,4}"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|the \w+(?: \w+)?)"
+)
+_AFTER: Final = re.compile(
+    rf"[ \t]*,?[ \t]*(?:(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b"
+    rf"|(?:{VERBS}) (?P<who2>{_WHO}))"
+)
+_BEFORE: Final = re.compile(
+    rf"(?:(?P<colon>{_WHO})\s*:"
+    rf"|[Aa]s (?P<asw>{_WHO}) put it,?"
+    rf"|(?P<desc>{_WHO})\s+(?:\w+ly\s+)?(?:described|called|termed|dubbed|labell?ed)"
+    r"(?: (?:it|them|him|her|this|that|the \w+))?(?: as)?"
+    rf"|(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{VERBS})(?: (?:reporters|journalists|the \w+|\w+))?,?"
+    r"(?: that)?)\s*$"
+)
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int  # content start (after the mark)
+    end: int  # content end (before the mark, trailing comma dropped)
+    outer: tuple[int, int]  # the span with its marks
+    group: int
+    closed: bool = True
+    speaker: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _is_open(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in _OPENERS:
+        return True
+    if ch in _CLOSERS and ch != "”":
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-/:") and not nxt.isspace()
+
+
+def _is_close(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in _CLOSERS:
+        return True
+    if ch in _OPENERS:
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    return not prev.isspace()
+
+
+def _emit(text: str, a: int, b: int, group: int, closed: bool, out: list[Quote]) -> None:
+    s, e = a + 1, b
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    if s < e and _ALNUM.search(text, s, e):
+        out.append(Quote(s, e, (a, min(b + 1, len(text))), group, closed))
+
+
+def find_quote_spans(text: str) -> list[Quote]:
+    """Quotations in ``text``, in order (speakers not yet assigned)."""
+    out: list[Quote] = []
+    open_at = -1
+    group = 0
+    for m in _DOUBLE.finditer(text):
+        i = m.start()
+        if open_at >= 0:
+            nl = text.find("\n", open_at, i)
+            if nl >= 0:
+                line_start = text.rfind("\n", 0, i) + 1
+                continued = not text[line_start:i].strip() and _is_open(text, i)
+                _emit(text, open_at, nl, group, continued, out)
+                if not continued:
+                    if out and out[-1].group == group:
+                        out[-1].extra["unclosed"] = True
+                    group += 1
+                    open_at = i if _is_open(text, i) else -1
+                else:
+                    open_at = i
+                continue
+            if _is_close(text, i):
+                _emit(text, open_at, i, group, True, out)
+                group += 1
+                open_at = -1
+            else:
+                open_at = i
+        elif _is_open(text, i):
+            open_at = i
+    if open_at >= 0:
+        nl = text.find("\n", open_at)
+        _emit(text, open_at, nl if nl >= 0 else len(text), group, False, out)
+        if out and out[-1].group == group:
+            out[-1].extra["unclosed"] = True
+        group += 1
+    return _add_single(text, out, group)
+
+
+def _add_single(text: str, quotes: list[Quote], group: int) -> list[Quote]:
+    """Top-level single-quoted passages (‘…’), skipping nested ones and apostrophes."""
+    if "‘" not in text and "'" not in text:
+        return quotes
+    spans = [q.outer for q in quotes]
+    extra: list[Quote] = []
+    open_at = -1
+    for m in _SINGLE.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if open_at < 0:
+            if (prev.isspace() or prev in "([—–") and nxt.isalnum():
+                open_at = i
+            continue
+        if "\n" in text[open_at:i] or i - open_at > 400:
+            open_at = i if (prev.isspace() or prev in "([—–") and nxt.isalnum() else -1
+            continue
+        if not prev.isspace() and not nxt.isalnum():
+            if not any(a <= open_at < b for a, b in spans):
+                _emit(text, open_at, i, group, True, extra)
+                group += 1
+            open_at = -1
+    if not extra:
+        return quotes
+    return sorted(quotes + extra, key=lambda q: q.start)
+
+
+def _who(raw: str, pos: int, names: NameIndex) -> str | None:
+    if raw.lower() in PRONOUNS:
+        return names.antecedent(pos, raw.lower())
+    return normalise_source(raw, pos, names)
+
+
+def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> str | None:
+    a, b = q.outer
+    para_end = text.find("\n", b)
+    if para_end < 0:
+        para_end = len(text)
+    m = _AFTER.match(text, b, min(para_end, b + 120))
+    if m is not None:
+        raw = m.group("who") or m.group("who2")
+        return _who(raw, a, names)
+    lo = max(sent[0], a - 300)
+    m = _BEFORE.search(text, lo, a)
+    if m is not None:
+        raw = next(x for x in m.group("colon", "asw", "desc", "said") if x)
+        return _who(raw, a, names)
+    # a speech verb earlier in the sentence: "Trump, writing ..., said the call “...”"
+    for vm in reversed(list(re.finditer(rf"\b(?:{VERBS})\b", text[lo:a]))):
+        subj = subject_before(text, lo, lo + vm.start())
+        if subj is not None:
+            return _who(subj[1], subj[0], names)
+    return None
+
+
+def assign_speakers(text: str, quotes: list[Quote], names: NameIndex, sentence_of: Any) -> None:
+    """Fill ``speaker`` on every quote; parts of a group and split quotes share it."""
+    for q in quotes:
+        q.speaker = _speaker(q, text, names, sentence_of(q.outer[0]))
+    by_group: dict[int, str] = {}
+    for q in quotes:
+        if q.speaker and q.group not in by_group:
+            by_group[q.group] = q.speaker
+    for q in quotes:
+        if not q.speaker and q.group in by_group:
+            q.speaker = by_group[q.group]
+    # split quotes: “A,” he said, “B.” -> B inherits A's speaker (and back)
+    for prev, cur in itertools.pairwise(quotes):
+        gap = text[prev.outer[1] : cur.outer[0]]
+        if len(gap) < 80 and "\n" not in gap and not re.search(r"[.!?]\s", gap):
+            if cur.speaker is None:
+                cur.speaker = prev.speaker
+            elif prev.speaker is None:
+                prev.speaker = cur.speaker

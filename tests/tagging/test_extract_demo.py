@@ -1,0 +1,134 @@
+"""The extractor on the demo article (tests/fixtures/tagging/trump-xi-trade-call.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.tagging.extract import TAGGER_VERSION, Candidate, extract, to_json
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tagging"
+TEXT = (FIXTURES / "trump-xi-trade-call.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+@pytest.fixture(scope="module")
+def result():
+    return extract(TEXT)
+
+
+def _find(result, kind: str, text: str) -> Candidate:
+    for c in result.candidates:
+        if c.kind == kind and c.text == text:
+            return c
+    got = [c.text for c in result.candidates if c.kind == kind]
+    raise AssertionError(f"no {kind} {text!r}; got {got}")
+
+
+def test_offsets_match_text(result):
+    assert result.tagger_version == TAGGER_VERSION
+    for c in result.candidates:
+        assert TEXT[c.start : c.end] == c.text
+        assert 0 <= c.score <= 1
+        s = result.sentences[c.sentence]
+        assert s.start <= c.start < s.end
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("90-minute", 90, "minute", None),
+        ("145%", 145, "percent", None),
+        ("10%", 10, "percent", None),
+        ("125%", 125, "percent", None),
+        ("nearly $600 billion", 600e9, "USD", "nearly"),
+        ("2024", 2024, "date", None),
+        ("second", 2, None, None),
+    ],
+)
+def test_numbers(result, text, value, unit, qualifier):
+    c = _find(result, "number", text)
+    assert c.value == pytest.approx(value)
+    assert c.unit == unit
+    assert c.qualifier == qualifier
+
+
+def test_dates(result):
+    c = _find(result, "number", "January 17")
+    assert c.value is None and c.unit == "date" and c.extra["date"] == "XXXX-01-17"
+    _find(result, "number", "April")
+
+
+def test_not_numbers(result):
+    texts = {c.text for c in result.candidates if c.kind == "number"}
+    assert "First" not in texts and "Lady" not in texts  # "First Lady" is an honorific
+    assert not any("one-on-one" in t or t == "one" for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker"),
+    [
+        ("very good", "Donald Trump"),
+        ("almost entirely focused on trade.", "Donald Trump"),
+        ("resulted in a very positive conclusion", "Donald Trump"),
+        ("There should no longer be any questions", "Donald Trump"),
+        ("I like President XI of China", "Donald Trump"),  # "he wrote": pronoun resolved
+        ("reciprocated", "Donald Trump"),
+        ("a temporary thaw in a prolonged trade freeze", "CNBC"),  # "As CNBC put it"
+    ],
+)
+def test_quote_speakers(result, start, speaker):
+    quotes = [c for c in result.candidates if c.kind == "quote" and c.text.startswith(start)]
+    assert quotes, start
+    assert quotes[0].speaker == speaker
+
+
+def test_scare_quote_scores_lower(result):
+    short = _find(result, "quote", "very good")
+    long = next(c for c in result.candidates if c.text.startswith("There should no longer"))
+    assert short.score < long.score
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("As reported by CNBC", "CNBC"),
+        ("According to the CNBC report", "CNBC"),
+        ("CNBC emphasized", "CNBC"),
+        ("the CNBC report noted", "CNBC"),
+        ("As CNBC reported", "CNBC"),
+        ("the report on CNBC highlighted", "CNBC"),
+        ("confirmed by CNBC", "CNBC"),
+        ("according to the White House", "White House"),
+        ("As CNBC put it", "CNBC"),
+        ("he wrote", "Donald Trump"),
+    ],
+)
+def test_attributions(result, text, source):
+    assert _find(result, "attribution", text).source == source
+
+
+def test_sentences(result):
+    spans = [(s.start, s.end) for s in result.sentences]
+    assert spans == sorted(spans)
+    texts = [TEXT[s:e] for s, e in spans]
+    assert "By: Russ Spencer" in texts  # a byline is its own sentence
+    assert any(
+        t.startswith("In a development") and t.endswith("two largest economies.") for t in texts
+    )
+    assert all(0 <= s.score <= 1 for s in result.sentences)
+
+
+def test_to_json_shape(result):
+    data = to_json(result)
+    assert set(data) == {"candidates", "sentences"}
+    for d in data["candidates"]:
+        assert TEXT[d["start"] : d["end"]] == d["text"]
+        if d["kind"] == "number":
+            assert "value" in d
+        elif d["kind"] == "quote":
+            assert set(d) == {"kind", "start", "end", "text", "speaker"}
+        else:
+            assert set(d) == {"kind", "start", "end", "text", "source"}
+    plain = next(d for d in data["candidates"] if d["text"] == "2024")
+    assert plain["unit"] == "date"
