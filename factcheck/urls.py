@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from factcheck.accounts.views import LoginView, LogoutView, MeView
 from factcheck.articles.views import ArticleViewSet
 from factcheck.claims.views import ClaimViewSet, VerdictLabelViewSet
+from factcheck.core import health
 from factcheck.core.frontend import spa
 from factcheck.sources.views import CitationViewSet, SourceViewSet
 
@@ -18,12 +19,14 @@ router.register("verdict-labels", VerdictLabelViewSet, basename="verdict-label")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
     path("api/me/", MeView.as_view(), name="me"),
     path("api/auth/login/", LoginView.as_view(), name="login"),
     path("api/auth/logout/", LogoutView.as_view(), name="logout"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/", include(router.urls)),
     # Everything else is the single-page app (login, queue, workspace...).
-    re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa, name="spa"),
+    re_path(r"^(?!api/|admin/|static/|health/)(?P<path>.*)$", spa, name="spa"),
 ]
