@@ -258,10 +258,11 @@ FACTCHECK_CLAIM_URL_PATTERN = os.environ.get(
 # Tests only: lets the URL importer fetch from a local HTTP server.
 FACTCHECK_URL_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_URL_FETCH_ALLOW_LOOPBACK", False)
 
+LOG_LEVEL = os.environ.get("FACTCHECK_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("FACTCHECK_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
