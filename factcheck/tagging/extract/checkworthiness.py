@@ -34,10 +34,12 @@ MODEL_PATH: Final = Path(__file__).with_name("checkworthiness_model.json")
 # Text is lower-cased and typographic quotes/apostrophes are folded to ASCII.
 # One regex yields the tokens: runs of word characters joined by inner
 # apostrophes, dots or commas ("don't", "u.s", "3.5", "1,000") and the few
-# symbols that carry signal ($ € £ % ? ").  Tokens starting with a digit then
+# symbols that carry signal ($ € £ % ?).  Tokens starting with a digit then
 # become placeholders: years 1800-2099 -> <year>, anything else -> <num>.
+# Quote marks are not tokens (they must not break the n-gram context); they
+# only set the ``f:quote`` hand feature.
 _FOLD: Final = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
-_TOKEN_RE: Final = re.compile(r"\w+(?:['.,]\w+)*|[$€£%?\"]")
+_TOKEN_RE: Final = re.compile(r"\w+(?:['.,]\w+)*|[$€£%?]")
 _DIGIT_RE: Final = re.compile(r"\d")
 _YEAR_RE: Final = re.compile(r"(?:1[89]|20)\d\d")
 _NUM: Final = "<num>"
@@ -106,7 +108,6 @@ _MONEY: Final = frozenset(
         "millions",
     ]
 )
-_DIGITS: Final = frozenset({_NUM, _YEAR})
 _FIRST_PERSON: Final = frozenset(["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"])
 _GREETING: Final = frozenset(
     [
@@ -143,7 +144,8 @@ _OPINION_BIGRAMS: Final = frozenset(
 _BOS: Final = "<s>"
 
 
-def _tokens(sentence: str) -> list[str]:
+def _tokens(sentence: str) -> tuple[str, list[str]]:
+    """Return the folded lower-cased text and its tokens."""
     text = sentence.lower()
     if not text.isascii():
         text = text.translate(_FOLD)
@@ -151,39 +153,70 @@ def _tokens(sentence: str) -> list[str]:
     if _DIGIT_RE.search(text):
         year = _YEAR_RE.fullmatch
         toks = [((_YEAR if year(t) else _NUM) if t[0].isdecimal() else t) for t in toks]
-    return toks
+    return text, toks
 
 
-def _hand(sentence: str, toks: list[str]) -> list[str]:
-    """Names of the binary hand features active for ``sentence``."""
-    n = len(toks)
-    hand = [
-        "f:len<=4" if n <= 4 else "f:len5-9" if n <= 9 else "f:len10-19" if n <= 19 else "f:len20+"
-    ]
-    digit = not _DIGITS.isdisjoint(toks)
-    numword = not _NUMBER_WORDS.isdisjoint(toks)
+# Word-list hand features, computed with one set intersection per sentence:
+# each listed token maps to a bit mask, and each mask combination to its
+# feature names (table built once at import).
+_B_NUM, _B_YEAR, _B_NUMWORD, _B_PCT, _B_MONEY, _B_FIRST, _B_WE, _B_GREET = (
+    1 << i for i in range(8)
+)
+_TOKEN_BITS: Final[dict[str, int]] = {}
+for _bit, _words in (
+    (_B_NUM, {_NUM}),
+    (_B_YEAR, {_YEAR}),
+    (_B_NUMWORD, _NUMBER_WORDS),
+    (_B_PCT, _PERCENT),
+    (_B_MONEY, _MONEY),
+    (_B_FIRST, _FIRST_PERSON),
+    (_B_WE, {"we"}),
+    (_B_GREET, _GREETING),
+):
+    for _w in _words:
+        _TOKEN_BITS[_w] = _TOKEN_BITS.get(_w, 0) | _bit
+
+
+def _mask_features(mask: int) -> tuple[str, ...]:
+    out = []
+    digit = bool(mask & (_B_NUM | _B_YEAR))
     if digit:
-        hand.append("f:digit")
-        if _YEAR in toks:
-            hand.append("f:year")
-    if numword:
-        hand.append("f:numword")
-    if digit or numword:
-        hand.append("f:anynumber")
-    if not _PERCENT.isdisjoint(toks):
-        hand.append("f:percent")
-    if not _MONEY.isdisjoint(toks):
-        hand.append("f:money")
-    if '"' in toks:
+        out.append("f:digit")
+    if mask & _B_YEAR:
+        out.append("f:year")
+    if mask & _B_NUMWORD:
+        out.append("f:numword")
+    if digit or mask & _B_NUMWORD:
+        out.append("f:anynumber")
+    if mask & _B_PCT:
+        out.append("f:percent")
+    if mask & _B_MONEY:
+        out.append("f:money")
+    if mask & _B_FIRST:
+        out.append("f:first_person")
+    if mask & _B_GREET:
+        out.append("f:greeting")
+    return tuple(out)
+
+
+_MASK_FEATURES: Final = tuple(_mask_features(m) for m in range(256))
+_LEN_FEATURE: Final = tuple(
+    "f:len<=4" if n <= 4 else "f:len5-9" if n <= 9 else "f:len10-19" if n <= 19 else "f:len20+"
+    for n in range(21)
+)
+
+
+def _hand(text: str, toks: list[str]) -> list[str]:
+    """Names of the binary hand features active for ``text`` (as from :func:`_tokens`)."""
+    mask = 0
+    for t in _TOKEN_BITS.keys() & toks:
+        mask |= _TOKEN_BITS[t]
+    hand = [_LEN_FEATURE[min(len(toks), 20)], *_MASK_FEATURES[mask]]
+    if '"' in text:
         hand.append("f:quote")
-    first = not _FIRST_PERSON.isdisjoint(toks)
-    if first:
-        hand.append("f:first_person")
-    if (first or "we" in toks) and not _OPINION_BIGRAMS.isdisjoint(pairwise(toks)):
+    if mask & (_B_FIRST | _B_WE) and not _OPINION_BIGRAMS.isdisjoint(pairwise(toks)):
         hand.append("f:opinion")
-    if not _GREETING.isdisjoint(toks):
-        hand.append("f:greeting")
-    if sentence.rstrip().endswith("?"):
+    if text.rstrip().endswith("?"):
         hand.append("f:question")
     return hand
 
@@ -195,7 +228,7 @@ def features(sentence: str) -> dict[str, float]:
     binary hand feature.  Used by training; :func:`score_sentences` computes
     the same weighted sum without building the names.
     """
-    toks = _tokens(sentence)
+    text, toks = _tokens(sentence)
     out: dict[str, float] = {}
     for t in toks:
         k = "w:" + t
@@ -203,7 +236,7 @@ def features(sentence: str) -> dict[str, float]:
     for a, b in zip([_BOS, *toks], toks, strict=False):
         k = "b:" + a + " " + b
         out[k] = out.get(k, 0.0) + 1.0
-    for h in _hand(sentence, toks):
+    for h in _hand(text, toks):
         out[h] = 1.0
     return out
 
@@ -255,12 +288,12 @@ def _score(model: _Model, sentences: list[str]) -> list[float]:
     exp = math.exp
     out: list[float] = []
     for s in sentences:
-        toks = _tokens(s)
+        text, toks = _tokens(s)
         z = (
             b0
             + sum(map(uget, toks, zero))
             + sum(map(bget, zip([_BOS, *toks], toks, strict=False), zero))
-            + sum(map(hget, _hand(s, toks), zero))
+            + sum(map(hget, _hand(text, toks), zero))
         )
         out.append(1.0 / (1.0 + exp(-z)) if z >= 0 else 1.0 - 1.0 / (1.0 + exp(z)))
     return out
