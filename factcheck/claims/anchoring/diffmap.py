@@ -19,9 +19,12 @@ MAX_BLOCK_CELLS = 50_000_000
 
 
 def _lines(text: str) -> list[str]:
-    """The text's lines, each keeping its "\\n" (only "\\n" separates lines here)."""
-    lines = text.split("\n")
-    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    """The text's lines, each with its "\\n" (only "\\n" separates lines here).
+
+    The last line gets one too, so that appending a paragraph does not make the old last
+    line differ from itself; offsets are unaffected since it is past the end.
+    """
+    return [line + "\n" for line in text.split("\n")]
 
 
 class DiffMap:
@@ -32,6 +35,7 @@ class DiffMap:
         self.new_len = len(new)
         segments: list[tuple[int, int, int]] = []  # (old_start, old_end, new_start)
         old_lines, new_lines = _lines(old), _lines(new)
+        old, new = "".join(old_lines), "".join(new_lines)  # with the final "\n"
         old_at = _offsets(old_lines)
         new_at = _offsets(new_lines)
         matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)

@@ -3,13 +3,15 @@
 Every candidate is scored the same way (frontend/src/anchoring/quote.ts uses the same
 weights, so both sides pick the same occurrence)::
 
-    score = (50 * quote + 20 * prefix + 20 * suffix + 2 * position) / 92
+    score = (50 * quote + 20 * prefix + 20 * suffix + 0.5 * position) / 90.5
 
 ``quote`` is 1 for an exact occurrence and ``1 - edits / length`` for an approximate one;
 ``prefix`` and ``suffix`` compare the anchor's context with the text just before and after
-the candidate (1 - normalised Levenshtein distance); ``position`` is
+the candidate (``1 - (edits + missing / 2) / len(context)``, ``missing`` being how much
+of the context the text runs out of); ``position`` is
 ``1 - |start - hint| / len(text)`` (1 when there is no hint). Context therefore decides
-between repeated quotes, and the distance to the hint only breaks what context cannot.
+between repeated quotes (one code point of context outweighs any distance), and the
+distance to the hint only breaks what context cannot.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .approx import approximate_matches
 QUOTE_WEIGHT = 50
 PREFIX_WEIGHT = 20
 SUFFIX_WEIGHT = 20
-POSITION_WEIGHT = 2
+POSITION_WEIGHT = 0.5
 TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 
 MAX_ERROR_RATIO = 0.25
@@ -54,6 +56,36 @@ def similarity(expected: str, actual: str) -> float:
     return 1.0 - Levenshtein.distance(expected, actual) / longest
 
 
+MISSING_CONTEXT_COST = 0.5
+"""What a code point of context costs where the text runs out (an edit costs 1)."""
+
+
+def prefix_score(text: str, start: int, prefix: str) -> float:
+    """How well the text before ``start`` matches ``prefix``, in 0..1.
+
+    ``1 - (edits + 0.5 * missing) / len(prefix)``: where the text begins less than
+    ``len(prefix)`` before ``start``, each missing code point costs half an edit (the text's
+    start is weak evidence either way).
+    """
+    if not prefix:
+        return 1.0
+    window = text[max(0, start - len(prefix)) : start]
+    tail = prefix[len(prefix) - len(window) :]
+    missing = len(prefix) - len(window)
+    edits = Levenshtein.distance(tail, window)
+    return 1.0 - (edits + MISSING_CONTEXT_COST * missing) / len(prefix)
+
+
+def suffix_score(text: str, end: int, suffix: str) -> float:
+    """How well the text after ``end`` matches ``suffix`` (see :func:`prefix_score`)."""
+    if not suffix:
+        return 1.0
+    window = text[end : end + len(suffix)]
+    missing = len(suffix) - len(window)
+    edits = Levenshtein.distance(suffix[: len(window)], window)
+    return 1.0 - (edits + MISSING_CONTEXT_COST * missing) / len(suffix)
+
+
 def score_candidate(
     text: str,
     start: int,
@@ -64,14 +96,12 @@ def score_candidate(
     hint: int | None,
 ) -> float:
     """The weighted score of the candidate ``text[start:end]`` (see the module doc)."""
-    prefix_score = similarity(prefix, text[max(0, start - len(prefix)) : start])
-    suffix_score = similarity(suffix, text[end : end + len(suffix)])
     distance = 0 if hint is None else abs(start - hint)
     position_score = 1.0 - min(1.0, distance / max(1, len(text)))
     return (
         QUOTE_WEIGHT * quote_score
-        + PREFIX_WEIGHT * prefix_score
-        + SUFFIX_WEIGHT * suffix_score
+        + PREFIX_WEIGHT * prefix_score(text, start, prefix)
+        + SUFFIX_WEIGHT * suffix_score(text, end, suffix)
         + POSITION_WEIGHT * position_score
     ) / TOTAL_WEIGHT
 
