@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from factcheck.accounts.views import LoginView, LogoutView, MeView
 from factcheck.articles.views import ArticleViewSet
+from factcheck.articles.views_imports import ImportJobViewSet
 from factcheck.claims.views import ClaimViewSet, VerdictLabelViewSet
 from factcheck.core import health
 from factcheck.core.frontend import spa
@@ -16,6 +17,7 @@ router.register("claims", ClaimViewSet, basename="claim")
 router.register("sources", SourceViewSet, basename="source")
 router.register("citations", CitationViewSet, basename="citation")
 router.register("verdict-labels", VerdictLabelViewSet, basename="verdict-label")
+router.register("imports", ImportJobViewSet, basename="import-job")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from factcheck.claims.models import VerdictLabel
 from factcheck.core.reference_data import ensure_reference_data
+from factcheck.articles.models import ImportJob
 from tests.factories import CitationFactory, ClaimFactory, SourceFactory
 
 ROLES = (None, "reviewer", "editor", "admin")
@@ -32,12 +33,14 @@ def make_world() -> World:
     claim = ClaimFactory()
     citation = CitationFactory(claim=claim)
     source = SourceFactory()
+    import_job = ImportJob.objects.create(filename="rows.csv", total=1)
     return World(
         {
             "article": claim.article_id,
             "claim": claim.pk,
             "citation": citation.pk,
             "source": source.pk,
+            "import_job": import_job.pk,
             "verdict": VerdictLabel.objects.order_by("order").values_list("pk", flat=True)[0],
             "claim_version": claim.version,
         }
@@ -68,6 +71,33 @@ def body_verdict(w: World) -> dict[str, Any]:
     return {"name": "Misleading", "slug": f"misleading-{w.ids['claim']}", "order": 9}
 
 
+def body_merge(w: World) -> dict[str, Any]:
+    return {"into": SourceFactory().pk}
+
+
+def body_local_url(w: World) -> dict[str, Any]:
+    return {"url": "http://127.0.0.1:9/"}  # refused (loopback): the role got past the gate
+
+
+def body_revision(w: World) -> dict[str, Any]:
+    return {"text": f"A corrected text, number {w.ids['claim']}.", "note": "typo"}
+
+
+def body_transition(status: str) -> Callable[[World], dict[str, Any]]:
+    """Puts the world's claim in `status`, ready for a transition (verdict, rationale and
+    its citation), and returns the transition's body."""
+
+    def body(w: World) -> dict[str, Any]:
+        from factcheck.claims.models import Claim
+
+        Claim.objects.filter(pk=w.ids["claim"]).update(
+            status=status, verdict_id=w.ids["verdict"], rationale="Because."
+        )
+        return {"version": Claim.objects.get(pk=w.ids["claim"]).version, "comment": "Fix it."}
+
+    return body
+
+
 Body = Callable[[World], dict[str, Any]] | None
 A, R, E, D = None, "reviewer", "editor", "admin"
 
@@ -77,6 +107,8 @@ def by_role(anon: int, reviewer: int, editor: int, admin: int) -> dict[str | Non
 
 
 READ = by_role(403, 200, 200, 200)
+EDITOR_200 = by_role(403, 403, 200, 200)
+REVIEWER_201 = by_role(403, 201, 201, 201)
 # (method, route template, body, expected status per role)
 MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("get", "/api/me/", None, READ),
@@ -91,6 +123,14 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("get", "/api/claims/{claim}/", None, READ),
     ("patch", "/api/claims/{claim}/", body_claim_edit, by_role(403, 200, 200, 200)),
     ("delete", "/api/claims/{claim}/", None, by_role(403, 403, 403, 204)),
+    ("post", "/api/claims/{claim}/submit/", body_transition("draft"), by_role(403, 200, 200, 200)),
+    ("post", "/api/claims/{claim}/approve/", body_transition("in_review"), EDITOR_200),
+    ("post", "/api/claims/{claim}/return/", body_transition("in_review"), EDITOR_200),
+    ("post", "/api/claims/{claim}/publish/", body_transition("approved"), EDITOR_200),
+    ("post", "/api/claims/{claim}/unpublish/", body_transition("published"), EDITOR_200),
+    ("get", "/api/claims/{claim}/history/", None, READ),
+    ("get", "/api/claims/{claim}/comments/", None, READ),
+    ("post", "/api/claims/{claim}/comments/", lambda w: {"body": "Hm."}, REVIEWER_201),
     ("get", "/api/citations/", None, READ),
     ("post", "/api/citations/", body_new_citation, by_role(403, 201, 201, 201)),
     ("get", "/api/citations/{citation}/", None, READ),
@@ -106,6 +146,17 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("get", "/api/sources/{source}/", None, READ),
     ("patch", "/api/sources/{source}/", lambda w: {"reliability": 1}, by_role(403, 403, 403, 200)),
     ("delete", "/api/sources/{source}/", None, by_role(403, 403, 403, 204)),
+    # Imports and corrections (issue 6). A JSON body without a file is a 400 once allowed.
+    ("post", "/api/sources/{source}/merge/", body_merge, by_role(403, 403, 403, 200)),
+    ("post", "/api/articles/from-url/", body_local_url, by_role(403, 400, 400, 400)),
+    ("post", "/api/articles/upload/", None, by_role(403, 400, 400, 400)),
+    ("get", "/api/articles/{article}/revisions/", None, READ),
+    ("post", "/api/articles/{article}/revisions/", body_revision, by_role(403, 201, 201, 201)),
+    ("get", "/api/articles/{article}/revisions/diff/", None, READ),
+    ("get", "/api/articles/{article}/orphans/", None, READ),
+    ("get", "/api/imports/", None, READ),
+    ("post", "/api/imports/", None, by_role(403, 400, 400, 400)),
+    ("get", "/api/imports/{import_job}/", None, READ),
     ("get", "/api/verdict-labels/", None, READ),
     ("post", "/api/verdict-labels/", body_verdict, by_role(403, 403, 403, 201)),
     ("get", "/api/verdict-labels/{verdict}/", None, READ),

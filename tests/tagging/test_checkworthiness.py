@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -41,6 +42,7 @@ LOW = [
 ]
 
 
+@functools.cache
 def _model_json() -> dict:
     return json.loads(cw.MODEL_PATH.read_text(encoding="utf-8"))
 
@@ -139,6 +141,21 @@ def test_any_unicode_input(sentences: list[str]) -> None:
     assert scores == cw.score_sentences(sentences)
 
 
+_WORDS = ["i", "we", "think", "must", "thank", "you", "tax", "billion", "percent", "the", "is"]
+_PIECES = st.sampled_from([*_WORDS, "3.5", "1,000", "2019", "%", "$", "?", '"', "\u201c", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map(" ".join) | st.text())
+def test_fast_path_matches_features_on_generated_text(sentence: str) -> None:
+    data = _model_json()
+    z = data["intercept"] + sum(
+        data["weights"].get(k, 0.0) * v for k, v in cw.features(sentence).items()
+    )
+    expected = 1.0 / (1.0 + math.exp(-z))
+    assert cw.score_sentence(sentence) == pytest.approx(expected, abs=1e-12)
+
+
 def test_speed_well_under_budget() -> None:
     # 50 sentences of ~20 words = the extractor's 1,000-word unit (2 ms budget in all).
     batch = [
@@ -147,10 +164,12 @@ def test_speed_well_under_budget() -> None:
     ] * 25 + ["Thank you all for coming tonight, and I think we should get started now."] * 25
     cw.score_sentences(batch)
     best = math.inf
-    for _ in range(20):
-        t0 = time.perf_counter()
-        cw.score_sentences(batch)
-        best = min(best, time.perf_counter() - t0)
+    for _ in range(10):
+        # process CPU time, so a busy machine does not make the test flaky
+        t0 = time.process_time()
+        for _ in range(10):
+            cw.score_sentences(batch)
+        best = min(best, (time.process_time() - t0) / 10)
     assert best < 1.5e-3, f"{best * 1e3:.3f} ms per 50 sentences"
 
 

@@ -246,7 +246,12 @@ class _Model(NamedTuple):
     intercept: float
     unigrams: dict[str, float]
     bigrams: dict[tuple[str, str], float]
-    hand: dict[str, float]
+    # hand-feature weights pre-summed per word-list mask and per token count
+    mask_weights: tuple[float, ...]
+    len_weights: tuple[float, ...]
+    quote: float
+    opinion: float
+    question: float
 
 
 _model: _Model | None = None
@@ -267,7 +272,18 @@ def _compile(version: str, intercept: float, weights: dict[str, float]) -> _Mode
             hand[name] = float(w)
         else:
             raise ValueError(f"unknown feature kind in {name!r}")
-    return _Model(version, float(intercept), uni, bi, hand)
+    get = hand.get
+    return _Model(
+        version,
+        float(intercept),
+        uni,
+        bi,
+        tuple(sum(get(f, 0.0) for f in names) for names in _MASK_FEATURES),
+        tuple(get(f, 0.0) for f in _LEN_FEATURE),
+        get("f:quote", 0.0),
+        get("f:opinion", 0.0),
+        get("f:question", 0.0),
+    )
 
 
 def _load() -> _Model:
@@ -280,21 +296,37 @@ def _load() -> _Model:
 
 
 def _score(model: _Model, sentences: list[str]) -> list[float]:
+    # Inlines _hand() with the hand weights pre-summed; the tests check it
+    # against the weighted sum over features().
     uget = model.unigrams.get
     bget = model.bigrams.get
-    hget = model.hand.get
     b0 = model.intercept
+    mask_w = model.mask_weights
+    len_w = model.len_weights
+    bits = _TOKEN_BITS
+    listed = bits.keys()
+    opinion_gate = _B_FIRST | _B_WE
     zero = repeat(0.0)
     exp = math.exp
     out: list[float] = []
     for s in sentences:
         text, toks = _tokens(s)
+        mask = 0
+        for t in listed & toks:
+            mask |= bits[t]
         z = (
             b0
+            + len_w[min(len(toks), 20)]
+            + mask_w[mask]
             + sum(map(uget, toks, zero))
             + sum(map(bget, zip([_BOS, *toks], toks, strict=False), zero))
-            + sum(map(hget, _hand(text, toks), zero))
         )
+        if '"' in text:
+            z += model.quote
+        if mask & opinion_gate and not _OPINION_BIGRAMS.isdisjoint(pairwise(toks)):
+            z += model.opinion
+        if text.rstrip().endswith("?"):
+            z += model.question
         out.append(1.0 / (1.0 + exp(-z)) if z >= 0 else 1.0 - 1.0 / (1.0 + exp(z)))
     return out
 
