@@ -10,6 +10,7 @@ from factcheck.claims.views import ClaimViewSet, VerdictLabelViewSet
 from factcheck.core import health
 from factcheck.core.frontend import spa
 from factcheck.sources.views import CitationViewSet, SourceViewSet
+from factcheck.tagging.views import ArticleCandidatesView, ArticleTaggingView, CandidateViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
@@ -17,6 +18,7 @@ router.register("claims", ClaimViewSet, basename="claim")
 router.register("sources", SourceViewSet, basename="source")
 router.register("citations", CitationViewSet, basename="citation")
 router.register("verdict-labels", VerdictLabelViewSet, basename="verdict-label")
+router.register("candidates", CandidateViewSet, basename="candidate")
 router.register("imports", ImportJobViewSet, basename="import-job")
 
 urlpatterns = [
@@ -28,6 +30,12 @@ urlpatterns = [
     path("api/auth/logout/", LogoutView.as_view(), name="logout"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path(
+        "api/articles/<int:pk>/candidates/",
+        ArticleCandidatesView.as_view(),
+        name="article-candidates",
+    ),
+    path("api/articles/<int:pk>/tagging/", ArticleTaggingView.as_view(), name="article-tagging"),
     path("api/", include(router.urls)),
     # Everything else is the single-page app (login, queue, workspace...).
     re_path(r"^(?!api/|admin/|static/|health/)(?P<path>.*)$", spa, name="spa"),

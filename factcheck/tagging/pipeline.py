@@ -1,6 +1,15 @@
-"""Runs the extractor over an article and stores its candidates (idempotent)."""
+"""Runs the extractor over an article and stores its candidates, idempotently.
+
+Candidates are matched to the rows already stored by (kind, start, end): a re-run (a
+redelivered task, a new tagger version) updates matched rows in place, adds new ones and
+removes open ones the tagger no longer finds. Rows a reviewer accepted or dismissed are
+never removed and keep their decision, so a decision survives any re-run."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,52 +18,105 @@ from factcheck.articles.models import Article, TaggingStatus
 
 from .models import Candidate, CandidateStatus
 
+DATA_KEYS = ("value", "unit", "qualifier", "speaker", "source")
+# Fields a re-run may refresh on a stored row; the decision fields are never touched.
+REFRESHED = ("text", "data", "score", "sentence", "tagger_version")
 
-def tag_article_now(article_id: int) -> None:
-    from .extract import TAGGER_VERSION, extract
+Extractor = Callable[[str], Any]
 
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None:
-        return
-    Article.objects.filter(pk=article_id).update(
-        tagging_status=TaggingStatus.RUNNING, tagging_started_at=timezone.now()
+
+@dataclass(frozen=True)
+class TagOutcome:
+    article_id: int
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    kept: int = 0
+    found: bool = True
+
+
+def default_extractor(text: str) -> Any:
+    from .extract import extract
+
+    return extract(text)
+
+
+def tag_article_now(article_id: int, extractor: Extractor | None = None) -> TagOutcome:
+    """Tag one article now, in this process. Safe to run any number of times, also two at
+    once: the writes happen under a lock on the article row."""
+    extractor = extractor or default_extractor
+    started = timezone.now()
+    claimed = Article.objects.filter(pk=article_id).update(
+        tagging_status=TaggingStatus.RUNNING, tagging_started_at=started
     )
-    result = extract(article.text)
+    if not claimed:
+        return TagOutcome(article_id, found=False)
+    text, text_hash = Article.objects.values_list("text", "content_hash").get(pk=article_id)
+    result = extractor(text)
     with transaction.atomic():
-        decided = {
-            (c.kind, c.start, c.end): c
-            for c in Candidate.objects.filter(article_id=article_id).exclude(
-                status=CandidateStatus.OPEN
-            )
-        }
-        Candidate.objects.filter(article_id=article_id, status=CandidateStatus.OPEN).delete()
-        fresh = []
-        for cand in result.candidates:
-            if (cand.kind, cand.start, cand.end) in decided:
-                continue
-            data = {
-                key: getattr(cand, key)
-                for key in ("value", "unit", "qualifier", "speaker", "source")
-                if getattr(cand, key, None) is not None
-            }
-            fresh.append(
-                Candidate(
-                    article_id=article_id,
-                    kind=cand.kind,
-                    start=cand.start,
-                    end=cand.end,
-                    text=cand.text,
-                    data=data,
-                    score=cand.score,
-                    sentence=cand.sentence,
-                    tagger_version=TAGGER_VERSION,
-                )
-            )
-        Candidate.objects.bulk_create(fresh)
+        locked = Article.objects.select_for_update().only("content_hash").filter(pk=article_id)
+        current = locked.first()
+        if current is None:
+            return TagOutcome(article_id, found=False)
+        if current.content_hash != text_hash:
+            # Revised while we extracted: tag the text that is there now.
+            text = Article.objects.values_list("text", flat=True).get(pk=article_id)
+            result = extractor(text)
+        outcome = store_candidates(article_id, result)
         Article.objects.filter(pk=article_id).update(
             tagging_status=TaggingStatus.DONE,
             tagging_finished_at=timezone.now(),
             tagging_error="",
-            tagger_version=TAGGER_VERSION,
+            tagger_version=result.tagger_version,
             sentences=[[s.start, s.end, s.score] for s in result.sentences],
         )
+    return outcome
+
+
+def candidate_fields(cand: Any, tagger_version: str) -> dict[str, Any]:
+    data = {key: getattr(cand, key, None) for key in DATA_KEYS}
+    data = {key: value for key, value in data.items() if value is not None}
+    extra = getattr(cand, "extra", None)
+    if extra:
+        data["extra"] = extra
+    return {
+        "text": cand.text,
+        "data": data,
+        "score": float(cand.score),
+        "sentence": int(cand.sentence or 0),
+        "tagger_version": tagger_version,
+    }
+
+
+def store_candidates(article_id: int, result: Any) -> TagOutcome:
+    """Make the stored candidates of the article match `result` (call inside a
+    transaction that holds the article row's lock)."""
+    wanted: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for cand in result.candidates:
+        key = (str(cand.kind), int(cand.start), int(cand.end))
+        wanted.setdefault(key, candidate_fields(cand, result.tagger_version))
+    stored = {(c.kind, c.start, c.end): c for c in Candidate.objects.filter(article_id=article_id)}
+
+    fresh = [
+        Candidate(article_id=article_id, kind=k[0], start=k[1], end=k[2], **fields)
+        for k, fields in wanted.items()
+        if k not in stored
+    ]
+    changed = []
+    for key, row in stored.items():
+        fields = wanted.get(key)
+        if fields is None or all(getattr(row, name) == fields[name] for name in REFRESHED):
+            continue
+        for name in REFRESHED:
+            setattr(row, name, fields[name])
+        changed.append(row)
+    unwanted = [row for key, row in stored.items() if key not in wanted]
+    gone = [row.pk for row in unwanted if row.status == CandidateStatus.OPEN]
+    if fresh:
+        Candidate.objects.bulk_create(fresh)
+    if changed:
+        Candidate.objects.bulk_update(changed, list(REFRESHED))
+    if gone:
+        Candidate.objects.filter(pk__in=gone).delete()
+    kept = len(unwanted) - len(gone)  # decided rows the tagger no longer finds stay
+    return TagOutcome(article_id, len(fresh), len(changed), len(gone), kept)

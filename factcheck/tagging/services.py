@@ -1,31 +1,214 @@
-"""Tagging: queue an article for the pre-tagger once its transaction commits."""
+"""Tagging: queue an article for the pre-tagger once its transaction commits, sweep up
+what the broker never got, and record the reviewer's decision on a candidate."""
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+import threading
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from factcheck.articles.models import Article, TaggingStatus
+from factcheck.core.exceptions import Conflict
+
+from .models import Candidate, CandidateKind, CandidateStatus
 
 if TYPE_CHECKING:
-    from factcheck.articles.models import Article
+    from factcheck.claims.models import Claim
 
 log = logging.getLogger(__name__)
 
+# The longest a request waits for the broker before leaving the article queued for the
+# sweeper. Kombu's socket timeouts bound one attempt, but a frozen Redis can still cost
+# connect + publish + retry; a hard deadline keeps the request fast whatever kombu does.
+ENQUEUE_DEADLINE = float(getattr(settings, "FACTCHECK_TAGGING_ENQUEUE_DEADLINE", 1.5))
+
 
 def request_tagging(article: Article) -> None:
-    """Enqueue tagging after commit. A broker that is down never fails the request: the
-    article stays queued and the periodic sweeper enqueues it later."""
+    """Mark the article queued and enqueue its tagging after commit. A broker that is down
+    or frozen never fails (or hangs) the request: the article stays queued and the
+    periodic sweeper enqueues it later."""
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk).update(
+        tagging_status=TaggingStatus.QUEUED, tagging_queued_at=now, tagging_error=""
+    )
+    article.tagging_status = TaggingStatus.QUEUED
+    article.tagging_queued_at = now
     article_id = article.pk
     transaction.on_commit(lambda: enqueue_tagging(article_id))
 
 
-def enqueue_tagging(article_id: int) -> bool:
+def enqueue_tagging(article_id: int, deadline: float | None = None) -> bool:
+    """Publish the tagging task; False (and the article left queued) when the broker does
+    not take it within `deadline` seconds."""
     from .tasks import tag_article
 
-    try:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         tag_article.delay(article_id)
-    except Exception:  # broker refused, frozen or misconfigured: the sweeper retries
+        return True
+    outcome: dict[str, bool] = {}
+
+    def publish() -> None:
+        try:
+            tag_article.delay(article_id)
+            outcome["ok"] = True
+        except Exception:  # broker refused or misconfigured: the sweeper retries
+            outcome["ok"] = False
+
+    # A daemon thread: if the broker is frozen, the publish may outlive the request, but
+    # the request does not wait for it (and the process can still exit).
+    worker = threading.Thread(target=publish, name=f"enqueue-tagging-{article_id}", daemon=True)
+    worker.start()
+    worker.join(ENQUEUE_DEADLINE if deadline is None else deadline)
+    if not outcome.get("ok"):
         log.warning("Could not enqueue tagging of article %s; left queued", article_id)
         return False
     return True
+
+
+def pending_articles(older_than: float, now: Any = None) -> list[int]:
+    """Articles the broker may never have received: queued for longer than `older_than`
+    seconds, or running for longer than the task's hard time limit (a lost worker)."""
+    now = now or timezone.now()
+    stuck = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    waiting = Q(tagging_status=TaggingStatus.QUEUED) & (
+        Q(tagging_queued_at__lte=now - timedelta(seconds=older_than))
+        | Q(tagging_queued_at__isnull=True)
+    )
+    lost = Q(tagging_status=TaggingStatus.RUNNING) & (
+        Q(tagging_started_at__lte=stuck) | Q(tagging_started_at__isnull=True)
+    )
+    return list(
+        Article.objects.filter(waiting | lost)
+        .order_by("tagging_queued_at", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def sweep_pending(older_than: float | None = None) -> int:
+    """Re-enqueue whatever is still pending; returns how many were enqueued. Stops at the
+    first refusal, so a dead broker costs one deadline, not one per article."""
+    if older_than is None:
+        older_than = settings.FACTCHECK_TAGGING_SWEEP_AFTER
+    enqueued = 0
+    for article_id in pending_articles(older_than):
+        # Restart the clock first, so the next sweep does not enqueue it again at once.
+        Article.objects.filter(pk=article_id).update(
+            tagging_status=TaggingStatus.QUEUED, tagging_queued_at=timezone.now()
+        )
+        if not enqueue_tagging(article_id):
+            break
+        enqueued += 1
+    if enqueued:
+        log.info("Sweeper re-enqueued tagging of %s article(s)", enqueued)
+    return enqueued
+
+
+def retag_if_unfinished(article: Article) -> bool:
+    """Re-request tagging of an article that is not done (load_demo calls it so the demo
+    article is tagged when `make run` starts, whatever happened last time)."""
+    if article.tagging_status in (TaggingStatus.DONE, TaggingStatus.RUNNING):
+        return False
+    request_tagging(article)
+    return True
+
+
+def mark_failed(article_id: int, error: str) -> None:
+    Article.objects.filter(pk=article_id).update(
+        tagging_status=TaggingStatus.FAILED,
+        tagging_error=error[:2000],
+        tagging_finished_at=timezone.now(),
+    )
+
+
+# --- The reviewer's decision on a candidate ---------------------------------------------
+
+
+def _locked(candidate_id: int) -> Candidate:
+    # select_for_update(of=self): lock the candidate, not the article (the tagger's lock).
+    return get_object_or_404(
+        Candidate.objects.select_for_update(of=("self",)).select_related("article"),
+        pk=candidate_id,
+    )
+
+
+def _claim_statement(candidate: Candidate) -> str:
+    """The claim as checked starts as the candidate's sentence (a quote: the quote)."""
+    article = candidate.article
+    if candidate.kind != CandidateKind.QUOTE:
+        for start, end, *_ in article.sentences or []:
+            if start <= candidate.start and candidate.end <= end:
+                return str(article.text[start:end])
+    return candidate.text
+
+
+@transaction.atomic
+def accept_candidate(candidate_id: int, user: Any) -> Candidate:
+    """Make a claim anchored on the candidate (claimant: a quote's speaker) and mark the
+    candidate accepted. Accepting twice is a conflict (409), never a second claim."""
+    from factcheck.claims.services import create_claim
+
+    candidate = _locked(candidate_id)
+    if candidate.status == CandidateStatus.ACCEPTED:
+        raise Conflict("This candidate is already accepted.", current=_state(candidate))
+    claimant = ""
+    if candidate.kind == CandidateKind.QUOTE:
+        claimant = str(candidate.data.get("speaker") or "")[:300]
+    claim: Claim = create_claim(
+        candidate.article,
+        candidate.start,
+        candidate.end,
+        user,
+        exact=candidate.text,
+        statement=_claim_statement(candidate),
+        claimant=claimant,
+    )
+    _decide(candidate, CandidateStatus.ACCEPTED, user, claim=claim)
+    return candidate
+
+
+@transaction.atomic
+def dismiss_candidate(candidate_id: int, user: Any) -> Candidate:
+    candidate = _locked(candidate_id)
+    if candidate.status != CandidateStatus.OPEN:
+        raise Conflict(f"This candidate is already {candidate.status}.", current=_state(candidate))
+    _decide(candidate, CandidateStatus.DISMISSED, user, claim=None)
+    return candidate
+
+
+@transaction.atomic
+def reopen_candidate(candidate_id: int, user: Any) -> Candidate:
+    """Undo a decision. An accepted candidate whose claim still exists stays accepted:
+    reopening it would leave the claim without its candidate (delete the claim first)."""
+    candidate = _locked(candidate_id)
+    if candidate.status == CandidateStatus.OPEN:
+        raise Conflict("This candidate is already open.", current=_state(candidate))
+    if candidate.status == CandidateStatus.ACCEPTED and candidate.claim_id is not None:
+        raise Conflict(
+            "This candidate's claim still exists; delete the claim to reopen it.",
+            current=_state(candidate),
+        )
+    candidate.status = CandidateStatus.OPEN
+    candidate.decided_by = None
+    candidate.decided_at = None
+    candidate.claim = None
+    candidate.save(update_fields=["status", "decided_by", "decided_at", "claim"])
+    return candidate
+
+
+def _decide(candidate: Candidate, status: str, user: Any, claim: Claim | None) -> None:
+    candidate.status = status
+    candidate.decided_by = user if getattr(user, "is_authenticated", False) else None
+    candidate.decided_at = timezone.now()
+    candidate.claim = claim
+    candidate.save(update_fields=["status", "decided_by", "decided_at", "claim"])
+
+
+def _state(candidate: Candidate) -> dict[str, Any]:
+    return {"id": candidate.pk, "status": candidate.status, "claim": candidate.claim_id}

@@ -1,12 +1,67 @@
-"""Celery wrappers for tagging. The logic lives in services; tasks take IDs."""
+"""Celery wrappers for tagging. The logic lives in pipeline/services; tasks take IDs.
+
+acks_late + reject_on_worker_lost: a worker killed mid-task (SIGKILL of the pool child or
+of the whole worker) leaves the message unacknowledged, so the broker redelivers it and
+the (idempotent) task runs again."""
 
 from __future__ import annotations
 
+import logging
+import random
+from typing import Any
+
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
+
+log = logging.getLogger(__name__)
+
+# Errors worth another try: the database restarting, a dropped connection, a lock timeout.
+TRANSIENT = (OperationalError, InterfaceError)
+MAX_RETRIES = 5
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def tag_article(article_id: int) -> None:
+def backoff(retries: int) -> float:
+    """Exponential backoff with jitter: ~1, 2, 4, 8, 16 s (capped at 60)."""
+    return min(60.0, 2.0**retries) * random.uniform(0.75, 1.25)
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+def tag_article(self: Any, article_id: int) -> None:
+    from django.db import close_old_connections
+
     from .pipeline import tag_article_now
+    from .services import mark_failed
 
-    tag_article_now(article_id)
+    try:
+        tag_article_now(article_id)
+    except TRANSIENT as error:
+        close_old_connections()
+        if self.request.retries >= MAX_RETRIES:
+            log.error("Tagging article %s failed after %s retries", article_id, MAX_RETRIES)
+            _fail_quietly(article_id, f"Gave up after {MAX_RETRIES} retries: {error}")
+            return
+        raise self.retry(exc=error, countdown=backoff(self.request.retries)) from error
+    except SoftTimeLimitExceeded:
+        mark_failed(article_id, "The tagger took longer than the time limit.")
+    except Exception as error:  # a bug or bad data: retrying would fail the same way
+        log.exception("Tagging article %s failed", article_id)
+        mark_failed(article_id, f"{type(error).__name__}: {error}")
+
+
+def _fail_quietly(article_id: int, message: str) -> None:
+    from .services import mark_failed
+
+    try:
+        mark_failed(article_id, message)
+    except TRANSIENT:  # the database is still away: the sweeper finds it stuck running
+        log.warning("Could not mark article %s failed", article_id)
+
+
+@shared_task(ignore_result=True)
+def sweep_tagging() -> int:
+    """Periodic (Celery beat): re-enqueue articles the broker never got or a lost worker
+    left running."""
+    from .services import sweep_pending
+
+    return sweep_pending()

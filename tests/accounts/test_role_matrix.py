@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from factcheck.claims.models import VerdictLabel
 from factcheck.core.reference_data import ensure_reference_data
+from factcheck.tagging.models import Candidate
 from factcheck.articles.models import ImportJob
 from tests.factories import CitationFactory, ClaimFactory, SourceFactory
 
@@ -34,8 +35,16 @@ def make_world() -> World:
     citation = CitationFactory(claim=claim)
     source = SourceFactory()
     import_job = ImportJob.objects.create(filename="rows.csv", total=1)
+    candidate, dismissed = (
+        Candidate.objects.create(
+            article_id=claim.article_id, kind=kind, start=21, end=25, text="3.5%", status=status
+        )
+        for kind, status in (("number", "open"), ("attribution", "dismissed"))
+    )
     return World(
         {
+            "candidate": candidate.pk,
+            "dismissed_candidate": dismissed.pk,
             "article": claim.article_id,
             "claim": claim.pk,
             "citation": citation.pk,
@@ -166,6 +175,13 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
         lambda w: {"colour": "#000000"},
         by_role(403, 403, 403, 200),
     ),
+    ("get", "/api/candidates/", None, READ),
+    ("get", "/api/candidates/{candidate}/", None, READ),
+    ("post", "/api/candidates/{candidate}/accept/", None, by_role(403, 201, 201, 201)),
+    ("post", "/api/candidates/{candidate}/dismiss/", None, by_role(403, 200, 200, 200)),
+    ("post", "/api/candidates/{dismissed_candidate}/reopen/", None, by_role(403, 200, 200, 200)),
+    ("get", "/api/articles/{article}/candidates/", None, READ),
+    ("get", "/api/articles/{article}/tagging/", None, READ),
 ]
 
 # Routes outside the matrix on purpose, with the reason.
