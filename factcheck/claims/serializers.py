@@ -18,6 +18,9 @@ class VerdictLabelSerializer(serializers.ModelSerializer[VerdictLabel]):
 class ClaimSerializer(serializers.ModelSerializer[Claim]):
     created_by = UserSummarySerializer(read_only=True)
     citations_count = serializers.SerializerMethodField()
+    transitions = serializers.SerializerMethodField(
+        help_text="Workflow actions the requesting user may take now."
+    )
 
     class Meta:
         model = Claim
@@ -47,6 +50,7 @@ class ClaimSerializer(serializers.ModelSerializer[Claim]):
             "created_at",
             "updated_at",
             "citations_count",
+            "transitions",
         ]
         read_only_fields = [
             "exact",
@@ -61,6 +65,12 @@ class ClaimSerializer(serializers.ModelSerializer[Claim]):
             "approved_at",
             "published_at",
         ]
+
+    def get_transitions(self, claim: Claim) -> list[str]:
+        from .workflow import allowed_transitions
+
+        request = self.context.get("request")
+        return allowed_transitions(claim, request.user) if request is not None else []
 
     def get_citations_count(self, claim: Claim) -> int:
         annotated = getattr(claim, "citations_count", None)
@@ -112,6 +122,11 @@ class ClaimUpdateSerializer(serializers.ModelSerializer[Claim]):
         extra_kwargs = {"start": {"required": False}, "end": {"required": False}}
 
 
+class TransitionSerializer(serializers.Serializer[Any]):
+    version = serializers.IntegerField(required=False, help_text="The version you saw.")
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+
+
 class CommentSerializer(serializers.ModelSerializer[Comment]):
     author = UserSummarySerializer(read_only=True)
 
@@ -119,6 +134,7 @@ class CommentSerializer(serializers.ModelSerializer[Comment]):
         model = Comment
         fields = ["id", "claim", "author", "body", "created_at"]
         read_only_fields = ["claim"]
+        extra_kwargs = {"body": {"max_length": 10000}}
 
 
 class ClaimEventSerializer(serializers.ModelSerializer[ClaimEvent]):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.utils.timezone import now
 from rest_framework.exceptions import ValidationError
 
 from factcheck.articles.models import Article
@@ -19,7 +20,15 @@ EDITABLE_FIELDS = ("statement", "claimant", "claim_date", "verdict", "rationale"
 ANCHOR_FIELDS = ("start", "end", "exact", "prefix", "suffix")
 
 
+# A claim's citations are part of what an editor approves, so changing them is a change of
+# the claim: its version moves on and a client holding the old version gets a 409.
+VERSION_BUMPING_ACTIONS = frozenset({"cited", "citation_updated", "uncited"})
+
+
 def record_event(claim: Claim, actor: Any, action: str, changes: dict[str, Any]) -> ClaimEvent:
+    """Append to the claim's history (who, what, when); citation events bump its version."""
+    if action in VERSION_BUMPING_ACTIONS:
+        Claim.objects.filter(pk=claim.pk).update(version=F("version") + 1, updated_at=now())
     return ClaimEvent.objects.create(
         claim=claim,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -76,13 +85,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@transaction.atomic
-def update_claim(claim_id: int, expected_version: int | None, user: Any, **fields: Any) -> Claim:
-    """Apply an edit only if nobody saved since `expected_version`; otherwise 409 with
-    the current claim, so the client can show both and let the person decide."""
+def lock_claim(claim_id: int, expected_version: int | None) -> Claim:
+    """The claim, locked for this transaction, if nobody saved since `expected_version`;
+    otherwise 409 with the current claim, so the client can show both and let the person
+    decide. Call inside a transaction."""
     if expected_version is None:
         raise ValidationError({"version": ["Send the version you edited (optimistic locking)."]})
-    claim = Claim.objects.select_for_update().get(pk=claim_id)
+    claim = Claim.objects.select_for_update().get(pk=claim_id, deleted_at__isnull=True)
     if claim.version != expected_version:
         from .serializers import ClaimSerializer
 
@@ -91,6 +100,13 @@ def update_claim(claim_id: int, expected_version: int | None, user: Any, **field
             f"current {claim.version}).",
             current=ClaimSerializer(claim).data,
         )
+    return claim
+
+
+@transaction.atomic
+def update_claim(claim_id: int, expected_version: int | None, user: Any, **fields: Any) -> Claim:
+    """Apply an edit only if nobody saved since `expected_version` (else 409)."""
+    claim = lock_claim(claim_id, expected_version)
     if {"start", "end"} & fields.keys():
         start = fields.pop("start", claim.start)
         end = fields.pop("end", claim.end)
@@ -110,3 +126,13 @@ def update_claim(claim_id: int, expected_version: int | None, user: Any, **field
     claim.refresh_from_db()
     record_event(claim, user, "updated", changes)
     return claim
+
+
+@transaction.atomic
+def delete_claim(claim_id: int, user: Any) -> None:
+    """Soft delete: the claim leaves every list and export, its row and history stay."""
+    claim = Claim.objects.select_for_update().get(pk=claim_id, deleted_at__isnull=True)
+    claim.deleted_at = now()
+    claim.version = F("version") + 1  # type: ignore[assignment]
+    claim.save(update_fields=["deleted_at", "version", "updated_at"])
+    record_event(claim, user, "deleted", {"status": claim.status, "exact": claim.exact})

@@ -5,17 +5,22 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from factcheck.accounts.permissions import DeleteAdminOnly, ReadReviewerWriteAdmin
 
-from . import services
+from . import comments, history, services, workflow
 from .models import Claim, VerdictLabel
+from .selectors import ClaimFilter, live_claims
 from .serializers import (
     ClaimCreateSerializer,
+    ClaimEventSerializer,
     ClaimSerializer,
     ClaimUpdateSerializer,
+    CommentSerializer,
+    TransitionSerializer,
     VerdictLabelSerializer,
 )
 
@@ -37,13 +42,14 @@ class ClaimViewSet(
     viewsets.GenericViewSet,
 ):
     permission_classes = [DeleteAdminOnly]
-    filterset_fields = ["article", "status", "verdict", "assignee", "created_by", "anchor_status"]
+    filterset_class = ClaimFilter
     search_fields = ["exact", "statement", "claimant"]
-    ordering_fields = ["start", "created_at", "updated_at"]
+    ordering_fields = ["start", "created_at", "updated_at", "submitted_at"]
 
     def get_queryset(self) -> QuerySet[Claim]:
         return (
-            Claim.objects.select_related("created_by")
+            live_claims()
+            .select_related("created_by", "article", "verdict")
             .annotate(citations_count=Count("citations"))
             .order_by("article", "start", "end", "id")
         )
@@ -84,12 +90,80 @@ class ClaimViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         claim = self.get_object()
-        response = Response(ClaimSerializer(claim).data)
+        response = Response(ClaimSerializer(claim, context=self.get_serializer_context()).data)
         response["ETag"] = f'"{claim.version}"'
         return response
 
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.delete_claim(self.get_object().pk, request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
     def _read(self, pk: int) -> dict[str, Any]:
-        return dict(ClaimSerializer(self.get_queryset().get(pk=pk)).data)
+        return dict(
+            ClaimSerializer(
+                self.get_queryset().get(pk=pk), context=self.get_serializer_context()
+            ).data
+        )
+
+    def _transition(self, request: Request, name: str) -> Response:
+        claim = self.get_object()
+        form = TransitionSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        version = form.validated_data.get("version")
+        if version is None and request.headers.get("If-Match"):
+            version = _version_from_etag(request.headers["If-Match"])
+        workflow.transition(
+            claim.pk, name, request.user, version, form.validated_data.get("comment", "")
+        )
+        return Response(self._read(claim.pk))
+
+    @extend_schema(request=TransitionSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        """Reviewer: send for review (needs verdict, rationale, citations)."""
+        return self._transition(request, "submit")
+
+    @extend_schema(request=TransitionSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str | None = None) -> Response:
+        return self._transition(request, "approve")
+
+    @extend_schema(request=TransitionSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request: Request, pk: str | None = None) -> Response:
+        """Editor: back to the reviewer, with a comment saying what to fix."""
+        return self._transition(request, "return")
+
+    @extend_schema(request=TransitionSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, pk: str | None = None) -> Response:
+        return self._transition(request, "publish")
+
+    @extend_schema(request=TransitionSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"])
+    def unpublish(self, request: Request, pk: str | None = None) -> Response:
+        return self._transition(request, "unpublish")
+
+    @extend_schema(responses={200: ClaimEventSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def history(self, request: Request, pk: str | None = None) -> Response:
+        """Every change to the claim: who, when, what (oldest first, paginated)."""
+        claim = self.get_object()
+        page = self.paginate_queryset(history.claim_history(claim.pk))
+        return self.get_paginated_response(ClaimEventSerializer(page, many=True).data)
+
+    @extend_schema(methods=["GET"], responses={200: CommentSerializer(many=True)})
+    @extend_schema(methods=["POST"], request=CommentSerializer, responses={201: CommentSerializer})
+    @action(detail=True, methods=["get", "post"], url_path="comments")
+    def comments(self, request: Request, pk: str | None = None) -> Response:
+        claim = self.get_object()
+        if request.method == "POST":
+            form = CommentSerializer(data=request.data)
+            form.is_valid(raise_exception=True)
+            note = comments.add_comment(claim, request.user, form.validated_data["body"])
+            return Response(CommentSerializer(note).data, status=status.HTTP_201_CREATED)
+        page = self.paginate_queryset(comments.comments_of(claim.pk))
+        return self.get_paginated_response(CommentSerializer(page, many=True).data)
 
 
 def _version_from_etag(value: str) -> int | None:

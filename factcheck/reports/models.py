@@ -29,6 +29,8 @@ class ExportJob(models.Model):
     processed = models.PositiveIntegerField(default=0)
     file = models.FileField(upload_to="exports/", blank=True)
     error = models.TextField(blank=True)
+    # Non-fatal notes for the editor, e.g. a claimReviewed longer than Google shows.
+    warnings = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

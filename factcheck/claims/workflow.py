@@ -1,0 +1,130 @@
+"""The editorial workflow: draft → in review → approved → published, and returned.
+
+Each transition is one service function that checks, in this order, the version the
+client saw (stale → 409 with the current claim), the actor's role (→ 403), the claim's
+state (illegal → 409) and the preconditions (→ 400 naming the missing field). The claim's
+history gets one event per transition, and the optional comment becomes a Comment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from rest_framework.exceptions import PermissionDenied, ValidationError
+
+from factcheck.accounts.roles import Role, role_of
+from factcheck.core.exceptions import Conflict
+
+from .models import Claim, ClaimStatus, Comment
+from .services import lock_claim, record_event
+
+S = ClaimStatus
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    minimum: Role
+    comment_required: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition("submit", (S.DRAFT, S.RETURNED), S.IN_REVIEW, Role.REVIEWER),
+        Transition("approve", (S.IN_REVIEW,), S.APPROVED, Role.EDITOR),
+        # An editor may also pull an approved (not yet published) verdict back.
+        Transition("return", (S.IN_REVIEW, S.APPROVED), S.RETURNED, Role.EDITOR, True),
+        Transition("publish", (S.APPROVED,), S.PUBLISHED, Role.EDITOR),
+        Transition("unpublish", (S.PUBLISHED,), S.APPROVED, Role.EDITOR),
+    )
+}
+
+
+def allowed_transitions(claim: Claim, user: Any) -> list[str]:
+    """The transitions this user could make on the claim now (preconditions aside)."""
+    role = role_of(user)
+    return [t.name for t in TRANSITIONS.values() if claim.status in t.sources and role >= t.minimum]
+
+
+def submit_problems(claim: Claim) -> dict[str, list[str]]:
+    """What stops the claim from going to review, by field; empty when it may go."""
+    problems: dict[str, list[str]] = {}
+    if claim.verdict_id is None:
+        problems["verdict"] = ["Pick a verdict before submitting."]
+    if not claim.rationale.strip():
+        problems["rationale"] = ["Write the rationale before submitting."]
+    citations = list(claim.citations.values_list("source_id", flat=True))
+    if not citations:
+        problems["citations"] = ["Cite at least one source before submitting."]
+    elif settings.FACTCHECK_REQUIRE_TWO_SOURCES:
+        independent = {source for source in citations if source is not None}
+        if len(independent) < 2:
+            problems["citations"] = [
+                "Cite at least two independent sources (two different registry sources)."
+            ]
+    return problems
+
+
+@transaction.atomic
+def transition(
+    claim_id: int,
+    name: str,
+    user: Any,
+    expected_version: int | None,
+    comment: str = "",
+) -> Claim:
+    """Move the claim along the named transition, or explain why not."""
+    step = TRANSITIONS.get(name)
+    if step is None:
+        raise ValidationError({"transition": [f"Unknown transition {name!r}."]})
+    claim = lock_claim(claim_id, expected_version)
+    if role_of(user) < step.minimum:
+        raise PermissionDenied(f"Your role may not {name} a verdict; an {step.minimum.label} may.")
+    if claim.status not in step.sources:
+        from .serializers import ClaimSerializer
+
+        allowed = " or ".join(S(s).label.lower() for s in step.sources)
+        raise Conflict(
+            f"Cannot {name} a claim that is {S(claim.status).label.lower()}; it must be {allowed}.",
+            current=ClaimSerializer(claim).data,
+        )
+    comment = (comment or "").strip()
+    if step.comment_required and not comment:
+        raise ValidationError({"comment": ["Say what needs fixing when returning a verdict."]})
+    if name == "submit":
+        problems = submit_problems(claim)
+        if problems:
+            raise ValidationError(problems)
+
+    before = claim.status
+    now = timezone.now()
+    actor = user if getattr(user, "is_authenticated", False) else None
+    update: dict[str, Any] = {"status": step.target}
+    if name == "submit":
+        update["submitted_at"] = now
+    elif name == "approve":
+        update.update(approved_at=now, reviewed_by=actor)
+    elif name == "return":
+        update.update(reviewed_by=actor, approved_at=None)
+    elif name == "publish":
+        update["published_at"] = now
+    elif name == "unpublish":
+        update["published_at"] = None
+    for field, value in update.items():
+        setattr(claim, field, value)
+    claim.version = F("version") + 1  # type: ignore[assignment]
+    claim.save(update_fields=[*update, "version", "updated_at"])
+    claim.refresh_from_db()
+    changes: dict[str, Any] = {"status": [before, step.target]}
+    if comment:
+        note = Comment.objects.create(claim=claim, author=actor, body=comment)
+        changes["comment"] = {"id": note.pk, "body": comment}
+    record_event(claim, user, name, changes)
+    return claim

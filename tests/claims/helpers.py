@@ -1,0 +1,44 @@
+"""Claims ready for each workflow step, built through the real services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.claims import workflow
+from factcheck.claims.models import Claim
+from factcheck.sources.services import add_citation
+from tests.factories import ClaimFactory, SourceFactory, verdict
+
+
+def ready_claim(author: Any = None, **fields: Any) -> Claim:
+    """A draft with a verdict, a rationale and one citation: it may be submitted."""
+    fields.setdefault("verdict", verdict("true"))
+    fields.setdefault("rationale", "The statistics office's table shows 3.5%.")
+    claim = ClaimFactory(created_by=author, **fields)
+    add_citation(
+        claim,
+        author,
+        source=SourceFactory(),
+        url="https://stats.example.org/t1",
+        excerpt="3.5 percent",
+        stance="supports",
+    )
+    claim.refresh_from_db()
+    return claim
+
+
+def claim_in(status: str, reviewer: Any, editor: Any) -> Claim:
+    """A claim brought to `status` through the real transitions."""
+    claim = ready_claim(reviewer)
+    path = {
+        "draft": [],
+        "in_review": [("submit", reviewer)],
+        "returned": [("submit", reviewer), ("return", editor)],
+        "approved": [("submit", reviewer), ("approve", editor)],
+        "published": [("submit", reviewer), ("approve", editor), ("publish", editor)],
+    }[status]
+    for name, user in path:
+        comment = "fix the source" if name == "return" else ""
+        claim = workflow.transition(claim.pk, name, user, claim.version, comment=comment)
+    assert claim.status == status
+    return claim
