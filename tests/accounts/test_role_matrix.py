@@ -13,10 +13,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
+from factcheck.articles.models import ImportJob
 from factcheck.claims.models import VerdictLabel
 from factcheck.core.reference_data import ensure_reference_data
 from factcheck.tagging.models import Candidate
-from factcheck.articles.models import ImportJob
 from tests.factories import CitationFactory, ClaimFactory, SourceFactory
 
 ROLES = (None, "reviewer", "editor", "admin")
