@@ -84,6 +84,8 @@ class ArticleRevision(models.Model):
     text = models.TextField()
     html = models.TextField(blank=True)
     content_hash = models.CharField(max_length=64)
+    # The input as pasted, when import cleaning (cruft lines, byline) changed it.
+    raw = models.TextField(blank=True)
     note = models.CharField(max_length=500, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

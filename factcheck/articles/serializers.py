@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from factcheck.accounts.serializers import UserSummarySerializer
 
-from .models import Article
+from .models import Article, ArticleRevision, ImportJob
 
 
 class ArticleListSerializer(serializers.ModelSerializer[Article]):
@@ -82,3 +82,88 @@ class ArticleUpdateSerializer(serializers.ModelSerializer[Article]):
     class Meta:
         model = Article
         fields = ["title", "outlet", "author", "url", "published_at", "language", "assignee"]
+
+
+class _MetadataFields(serializers.Serializer[dict[str, Any]]):
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    outlet = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    author = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    language = serializers.CharField(max_length=16, required=False, default="en")
+
+
+class UrlImportSerializer(_MetadataFields):
+    """Import from a URL: the server fetches it (SSRF-safe) and extracts the article."""
+
+    url = serializers.URLField(max_length=2000)
+
+
+class FileImportSerializer(_MetadataFields):
+    """Import an uploaded .html, .htm, .txt or .md file (multipart)."""
+
+    file = serializers.FileField()
+    url = serializers.URLField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class RevisionCreateSerializer(serializers.Serializer[dict[str, Any]]):
+    text = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    html = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs["text"].strip() and not attrs["html"].strip():
+            raise serializers.ValidationError(
+                {"text": ["Give the corrected text or its HTML; both are empty."]}
+            )
+        return attrs
+
+
+class RevisionSerializer(serializers.ModelSerializer[ArticleRevision]):
+    created_by = UserSummarySerializer(read_only=True)
+    chars = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ArticleRevision
+        fields = ["id", "number", "note", "content_hash", "chars", "created_by", "created_at"]
+
+    def get_chars(self, revision: ArticleRevision) -> int:
+        return len(revision.text)
+
+
+class RevisionDetailSerializer(RevisionSerializer):
+    class Meta(RevisionSerializer.Meta):
+        fields = [*RevisionSerializer.Meta.fields, "text", "html", "raw"]
+
+
+class ImportJobSerializer(serializers.ModelSerializer[ImportJob]):
+    created_by = UserSummarySerializer(read_only=True)
+    percent = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id",
+            "filename",
+            "status",
+            "total",
+            "processed",
+            "imported",
+            "duplicates",
+            "percent",
+            "errors",
+            "error",
+            "created_by",
+            "created_at",
+            "finished_at",
+        ]
+
+    def get_percent(self, job: ImportJob) -> int:
+        return 100 if job.total == 0 else min(100, round(100 * job.processed / job.total))
+
+
+class ImportJobCreateSerializer(serializers.Serializer[dict[str, Any]]):
+    file = serializers.FileField(help_text="A .csv or .jsonl file of articles.")

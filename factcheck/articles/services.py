@@ -30,6 +30,7 @@ class ArticleInput:
     url: str = ""
     published_at: datetime | None = None
     language: str = "en"
+    raw: str = ""  # the input as given, when cleaning changed it (kept on revision 1)
 
 
 def normalise_text(text: str) -> str:
@@ -81,6 +82,7 @@ def create_article(data: ArticleInput, user: Any | None) -> tuple[Article, bool]
             number=1,
             text=text,
             html=data.html,
+            raw=data.raw,
             content_hash=article.content_hash,
             created_by=article.created_by,
         )

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from factcheck.accounts.permissions import DeleteAdminOnly
 
 from . import selectors
+from .imports import from_paste
 from .models import Article
 from .serializers import (
     ArticleCreateSerializer,
@@ -19,8 +20,9 @@ from .serializers import (
     ArticleListSerializer,
     ArticleUpdateSerializer,
 )
-from .services import ArticleInput, create_article
-from .text_from_html import html_to_text
+from .services import create_article
+from .views_imports import ImportActionsMixin
+from .views_revisions import RevisionActionsMixin
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -37,6 +39,8 @@ class ArticleFilter(django_filters.FilterSet):
 
 
 class ArticleViewSet(
+    ImportActionsMixin,
+    RevisionActionsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -66,12 +70,8 @@ class ArticleViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         form = ArticleCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        data = dict(form.validated_data)
-        html = data.pop("html")
-        text = data.pop("text")
-        if html.strip() and not text.strip():
-            html, text = html_to_text(html)
-        article, created = create_article(ArticleInput(text=text, html=html, **data), request.user)
+        # Pasted HTML is sanitised; pasted text loses page cruft (the byline → author).
+        article, created = create_article(from_paste(**form.validated_data), request.user)
         body = {
             **ArticleDetailSerializer(selectors.article_detail().get(pk=article.pk)).data,
             "duplicate": not created,

@@ -56,3 +56,7 @@ class CitationSerializer(serializers.ModelSerializer[Citation]):
                 {"url": ["Cite a source from the registry or give the URL of the source."]}
             )
         return attrs
+
+
+class SourceMergeSerializer(serializers.Serializer[dict[str, Any]]):
+    into = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from rest_framework.exceptions import ValidationError
 
 from factcheck.claims.models import Claim
 from factcheck.claims.services import record_event
@@ -38,6 +39,34 @@ def source_for_url(url: str, user: Any) -> Source | None:
         status=SourceStatus.PENDING,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
+
+
+@transaction.atomic
+def merge_sources(source: Source, into: Source, user: Any = None) -> int:
+    """Merge a duplicate `source` into `into`: its citations (and sources merged into it
+    before) move over, it is kept inactive with `merged_into` set so old links resolve.
+    Returns how many citations moved; none is lost."""
+    if source.pk == into.pk:
+        raise ValidationError({"into": ["A source cannot be merged into itself."]})
+    locked = {
+        s.pk: s for s in Source.objects.select_for_update().filter(pk__in=[source.pk, into.pk])
+    }
+    source, into = locked[source.pk], locked[into.pk]
+    while into.merged_into_id is not None:  # merge into the surviving end of a chain
+        into = Source.objects.select_for_update().get(pk=into.merged_into_id)
+        if into.pk == source.pk:
+            raise ValidationError({"into": ["That source was merged into this one."]})
+    moved = Citation.objects.filter(source=source).update(source=into)
+    Source.objects.filter(merged_into=source).update(merged_into=into)
+    if not into.domain and source.domain:
+        into.domain = source.domain
+        into.save(update_fields=["domain"])
+    note = f"Merged into #{into.pk} ({into.name})"
+    source.merged_into = into
+    source.active = False
+    source.notes = f"{source.notes}\n{note}".strip()
+    source.save(update_fields=["merged_into", "active", "notes"])
+    return moved
 
 
 @transaction.atomic

@@ -1,18 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from factcheck.accounts.permissions import IsReviewer
+from factcheck.accounts.permissions import IsAdmin, IsReviewer
 from factcheck.accounts.roles import Role, role_of
 
 from . import services
 from .models import Citation, Source, SourceStatus
-from .serializers import CitationSerializer, SourceSerializer
+from .serializers import CitationSerializer, SourceMergeSerializer, SourceSerializer
 
 
 class SourcePermission(IsReviewer):
@@ -34,6 +37,22 @@ class SourceViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
     filterset_fields = ["kind", "reliability", "status", "active", "domain"]
     search_fields = ["name", "domain"]
     ordering_fields = ["name", "reliability", "created_at"]
+
+    def get_permissions(self) -> Sequence[Any]:
+        if self.action == "merge":
+            return [IsAdmin()]
+        return super().get_permissions()
+
+    @extend_schema(request=SourceMergeSerializer, responses={200: SourceSerializer})
+    @action(detail=True, methods=["post"])
+    def merge(self, request: Request, pk: str | None = None) -> Response:
+        """Merge this (duplicate) source into `into`; its citations move over."""
+        source = self.get_object()
+        form = SourceMergeSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        moved = services.merge_sources(source, form.validated_data["into"], request.user)
+        source.refresh_from_db()
+        return Response({**SourceSerializer(source).data, "citations_moved": moved})
 
     def perform_create(self, serializer: serializers.BaseSerializer[Source]) -> None:
         # A non-admin's new source waits for an admin's review.

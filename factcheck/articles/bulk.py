@@ -1,0 +1,268 @@
+"""Bulk import: a CSV or JSONL file of articles, run as an ImportJob with progress and
+one error per bad row (its number and the reason) while the good rows import.
+
+Columns (CSV header or JSONL keys): title, text or html or url, outlet, author,
+published_at, url. Common aliases are read too (date → published_at, body/content → text,
+site/source/publisher → outlet, byline → author), so the Wikinews dumps import as they are.
+Rows are numbered from 1 (the first record after a CSV header; the first JSONL line).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.base import ContentFile
+from django.core.validators import URLValidator
+from django.db.models import F
+from django.utils import timezone
+from rest_framework.exceptions import APIException, ValidationError
+
+from .decode import decode_bytes
+from .imports import from_paste, from_url, parse_date
+from .models import ImportJob
+from .services import create_article
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("title", "text", "html", "url", "outlet", "author", "published_at", "language")
+ALIASES = {
+    "date": "published_at",
+    "published": "published_at",
+    "published_date": "published_at",
+    "pubdate": "published_at",
+    "body": "text",
+    "content": "text",
+    "site": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "sitename": "outlet",
+    "byline": "author",
+    "headline": "title",
+    "link": "url",
+    "lang": "language",
+}
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
+MAX_FILE_BYTES = 200 * 1024 * 1024
+PROGRESS_EVERY = 0.5  # seconds between progress writes
+
+
+class RowError(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def file_format(name: str) -> str:
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError({"file": [f"{name!r}: a bulk import is a .csv or .jsonl file."]})
+    return FORMATS[suffix]
+
+
+def create_job(name: str, content: bytes, user: Any) -> ImportJob:
+    """Check the file is readable, store it and count its rows: an unreadable file is
+    refused now, not discovered by the worker."""
+    file_format(name)
+    if len(content) > MAX_FILE_BYTES:
+        raise ValidationError(
+            {"file": [f"The file is over the limit of {MAX_FILE_BYTES:,} bytes."]}
+        )
+    rows = read_rows(name, content)
+    total = sum(1 for _ in rows)
+    if total == 0:
+        raise ValidationError({"file": ["The file has no rows to import."]})
+    job = ImportJob(
+        filename=PurePath(name).name[:300],
+        total=total,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    job.file.save(PurePath(name).name, ContentFile(content), save=False)
+    job.save()
+    return job
+
+
+def read_rows(name: str, content: bytes) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
+    """(row number, fields) per record, or (row number, RowError) for an unreadable one."""
+    text = decode_bytes(content, field="file")
+    if file_format(name) == "csv":
+        csv.field_size_limit(max(settings.FACTCHECK_MAX_ARTICLE_CHARS * 4, 1 << 20))
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        if not reader.fieldnames:
+            raise ValidationError({"file": ["The CSV file has no header row."]})
+        header = [_column(name) for name in reader.fieldnames]
+        if not {"text", "html", "url"} & set(header):
+            raise ValidationError(
+                {
+                    "file": [
+                        "The CSV header needs a text, html or url column; it has "
+                        + ", ".join(reader.fieldnames)
+                        + "."
+                    ]
+                }
+            )
+        for number, record in enumerate(reader, start=1):
+            yield number, {_column(k): v for k, v in record.items() if k is not None}
+        return
+    number = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, RowError("row", f"not valid JSON ({error.msg}, column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield number, RowError("row", "each line must be a JSON object")
+            continue
+        yield number, {_column(str(k)): v for k, v in record.items()}
+
+
+def _column(name: str) -> str:
+    key = name.strip().lower().replace(" ", "_").replace("-", "_")
+    return ALIASES.get(key, key)
+
+
+_url_ok = URLValidator(schemes=["http", "https"])
+
+
+def import_row(record: dict[str, Any], user: Any) -> bool:
+    """Import one record; returns True when it was new, False for a duplicate."""
+    values = {k: ("" if record.get(k) is None else record[k]) for k in FIELDS}
+    for key, value in values.items():
+        if not isinstance(value, str) and key != "published_at":
+            raise RowError(key, "must be text")
+    url = values["url"].strip()
+    if url:
+        try:
+            _url_ok(url)
+        except DjangoValidationError as error:
+            raise RowError("url", f"{url[:80]!r} is not an http(s) URL") from error
+    meta = {
+        "title": values["title"],
+        "outlet": values["outlet"],
+        "url": url,
+        "published_at": parse_date(values["published_at"]),
+        "language": values["language"] or "en",
+    }
+    if values["text"].strip() or values["html"].strip():
+        data = from_paste(text=values["text"], html=values["html"], author=values["author"], **meta)
+    elif url:
+        meta.pop("url")
+        data = from_url(url, author=values["author"], **meta)
+    else:
+        raise RowError("text", "the row has no text, html or url")
+    _, created = create_article(data, user)
+    return created
+
+
+def _first_problem(detail: Any) -> tuple[str, str]:
+    if isinstance(detail, dict) and detail:
+        field, problems = next(iter(detail.items()))
+        problem = problems[0] if isinstance(problems, list) and problems else problems
+        return str(field), str(problem)
+    if isinstance(detail, list) and detail:
+        return "row", str(detail[0])
+    return "row", str(detail)
+
+
+def run_job(job_id: int, progress: Callable[[ImportJob], None] | None = None) -> ImportJob:
+    """Import every row of the job's file, recording progress and per-row errors."""
+    job = ImportJob.objects.get(pk=job_id)
+    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
+    user = job.created_by
+    errors: list[dict[str, Any]] = []
+    processed = imported = duplicates = 0
+    last = 0.0
+    try:
+        with job.file.open("rb") as handle:
+            content = handle.read()
+        for number, record in read_rows(job.filename, content):
+            try:
+                if isinstance(record, RowError):
+                    raise record
+                if import_row(record, user):
+                    imported += 1
+                else:
+                    duplicates += 1
+            except RowError as error:
+                errors.append({"row": number, "field": error.field, "error": str(error)})
+            except APIException as error:
+                field, problem = _first_problem(error.detail)
+                errors.append({"row": number, "field": field, "error": problem})
+            except Exception as error:  # one broken row must not stop the others
+                log.exception("Import job %s: row %s failed", job_id, number)
+                errors.append(
+                    {"row": number, "field": "row", "error": f"unexpected error: {error}"}
+                )
+            processed += 1
+            if time.monotonic() - last > PROGRESS_EVERY or processed == job.total:
+                last = time.monotonic()
+                _save_progress(job, processed, imported, duplicates, errors, progress)
+        _save_progress(job, processed, imported, duplicates, errors, progress)
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.DONE, total=processed, finished_at=timezone.now()
+        )
+    except Exception as error:
+        log.exception("Import job %s failed", job_id)
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+    job.refresh_from_db()
+    if progress:
+        progress(job)
+    return job
+
+
+def _save_progress(
+    job: ImportJob,
+    processed: int,
+    imported: int,
+    duplicates: int,
+    errors: list[dict[str, Any]],
+    progress: Callable[[ImportJob], None] | None,
+) -> None:
+    ImportJob.objects.filter(pk=job.pk).update(
+        processed=processed,
+        imported=imported,
+        duplicates=duplicates,
+        errors=errors,
+        total=F("total") if processed <= job.total else processed,
+    )
+    if progress:
+        job.processed, job.imported, job.duplicates, job.errors = (
+            processed,
+            imported,
+            duplicates,
+            errors,
+        )
+        progress(job)
+
+
+def enqueue_job(job: ImportJob) -> None:
+    """Queue the job once its row is committed. A broker that is down leaves it queued
+    with the reason, never a 500."""
+    from django.db import transaction
+
+    from .tasks import run_import_job
+
+    def send() -> None:
+        try:
+            run_import_job.delay(job.pk)
+        except Exception as error:
+            log.warning("Could not enqueue import job %s: %s", job.pk, error)
+            ImportJob.objects.filter(pk=job.pk).update(
+                error=f"Waiting for a worker: the task queue is unreachable ({error})."
+            )
+
+    transaction.on_commit(send)

@@ -1,0 +1,188 @@
+"""Corrections: a new revision of an article's text, with every claim re-anchored on it
+(position, then the quote near it, then a fuzzy match) or marked orphaned, never dropped;
+and what changed between two revisions, for the revision banner."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from factcheck.claims.anchoring import Anchor, reanchor_many
+from factcheck.claims.models import AnchorStatus, Claim
+from factcheck.claims.services import record_event
+from factcheck.core.exceptions import Conflict
+from factcheck.tagging.services import request_tagging
+
+from .models import Article, ArticleRevision, TaggingStatus, content_hash
+from .services import normalise_text, validate_text
+from .text_from_html import html_to_text
+
+_STATUS = {"exact": AnchorStatus.ANCHORED, "moved": AnchorStatus.MOVED, "fuzzy": AnchorStatus.FUZZY}
+EXCERPT = 300
+
+
+@dataclass
+class RevisionOutcome:
+    revision: ArticleRevision
+    kept: int = 0
+    moved: list[int] = field(default_factory=list)
+    orphaned: list[int] = field(default_factory=list)
+
+
+def add_revision(
+    article_id: int, user: Any, *, text: str = "", html: str = "", note: str = ""
+) -> RevisionOutcome:
+    """Make `text` (or the text of `html`) the article's current revision and re-anchor
+    its claims on it. The earlier revision keeps its text; the tagger re-runs."""
+    clean_html = ""
+    if html.strip() and not text.strip():
+        clean_html, text = html_to_text(html)
+    text = normalise_text(text)
+    validate_text(text, "html" if clean_html else "text")
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if text == article.text:
+            raise ValidationError({"text": ["This is the text of the current revision already."]})
+        digest = content_hash(text)
+        if Article.objects.filter(content_hash=digest).exclude(pk=article.pk).exists():
+            raise Conflict("Another article already has exactly this text.")
+        old_text, number = article.text, article.revision + 1
+        revision = ArticleRevision.objects.create(
+            article=article,
+            number=number,
+            text=text,
+            html=clean_html,
+            content_hash=digest,
+            note=note[:500],
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        article.text, article.html, article.revision = text, clean_html, number
+        article.tagging_status = TaggingStatus.QUEUED
+        article.tagging_queued_at = timezone.now()
+        article.save()
+        outcome = RevisionOutcome(revision)
+        _reanchor_claims(article, old_text, user, outcome)
+        request_tagging(article)
+    return outcome
+
+
+def _reanchor_claims(article: Article, old_text: str, user: Any, outcome: RevisionOutcome) -> None:
+    claims = list(Claim.objects.select_for_update().filter(article=article).order_by("start", "id"))
+    # Claims placed on the text just replaced map through the diff; claims already orphaned
+    # (anchored on an older text) can only be found by their quote.
+    current = [c for c in claims if c.anchor_status != AnchorStatus.ORPHANED]
+    stale = [c for c in claims if c.anchor_status == AnchorStatus.ORPHANED]
+    changed: list[Claim] = []
+    for group, base in ((current, old_text), (stale, None)):
+        anchors = [Anchor(c.start, c.end, c.exact, c.prefix, c.suffix) for c in group]
+        for claim, result in zip(
+            group, reanchor_many(article.text, anchors, old_text=base), strict=True
+        ):
+            before = {"start": claim.start, "end": claim.end, "exact": claim.exact}
+            old_status, old_revision = claim.anchor_status, claim.anchored_revision
+            if result.placed:
+                new = result.anchor
+                claim.start, claim.end, claim.exact = new.start, new.end, new.exact
+                claim.prefix, claim.suffix = new.prefix, new.suffix
+                claim.anchor_status = _STATUS[result.status]
+                claim.anchored_revision = article.revision
+            else:
+                claim.anchor_status = AnchorStatus.ORPHANED
+                outcome.orphaned.append(claim.pk)
+            after = {"start": claim.start, "end": claim.end, "exact": claim.exact}
+            if before == after and old_status == claim.anchor_status:
+                outcome.kept += 1
+            elif result.placed:
+                outcome.moved.append(claim.pk)
+            if before != after or old_status != claim.anchor_status:
+                claim.version += 1  # a client holding the old anchor must reload (409)
+                record_event(
+                    claim,
+                    user,
+                    "reanchored" if result.placed else "orphaned",
+                    {
+                        "revision": [old_revision, article.revision],
+                        "anchor_status": [old_status, claim.anchor_status],
+                        "score": round(result.score, 3),
+                        **{k: [before[k], after[k]] for k in before if before[k] != after[k]},
+                    },
+                )
+            changed.append(claim)
+    Claim.objects.bulk_update(
+        changed,
+        [
+            "start",
+            "end",
+            "exact",
+            "prefix",
+            "suffix",
+            "anchor_status",
+            "anchored_revision",
+            "version",
+        ],
+    )
+
+
+def diff_summary(old: str, new: str) -> dict[str, Any]:
+    """What changed from `old` to `new`, paragraph by paragraph: counts and hunks with
+    code-point ranges in both texts and short excerpts."""
+    old_lines = old.split("\n")
+    new_lines = new.split("\n")
+    old_starts = _line_starts(old_lines)
+    new_starts = _line_starts(new_lines)
+    hunks: list[dict[str, Any]] = []
+    counts = {"added": 0, "removed": 0, "changed": 0}
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        removed = "\n".join(old_lines[i1:i2])
+        added = "\n".join(new_lines[j1:j2])
+        key = {"insert": "added", "delete": "removed", "replace": "changed"}[op]
+        counts[key] += max(i2 - i1, j2 - j1)
+        hunks.append(
+            {
+                "op": key,
+                "old": [old_starts[i1], old_starts[i1] + len(removed)],
+                "new": [new_starts[j1], new_starts[j1] + len(added)],
+                "removed": _excerpt(removed),
+                "added": _excerpt(added),
+                "words": _word_changes(removed, added) if op == "replace" else None,
+            }
+        )
+    return {
+        "paragraphs": counts,
+        "chars": {"old": len(old), "new": len(new)},
+        "similarity": round(matcher.ratio(), 4),
+        "hunks": hunks,
+    }
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    starts.append(at)
+    return starts
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+def _word_changes(old: str, new: str) -> dict[str, str]:
+    """Inside a changed paragraph, just the words that went and came."""
+    a, b = old.split(), new.split()
+    removed, added = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            removed.append(" ".join(a[i1:i2]))
+        if op in ("insert", "replace"):
+            added.append(" ".join(b[j1:j2]))
+    return {"removed": _excerpt(" … ".join(removed)), "added": _excerpt(" … ".join(added))}
