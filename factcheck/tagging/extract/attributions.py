@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .names import PRONOUNS, STOP_CAPS, NameIndex, clean_name
+from .names import PRONOUNS, STOP_CAPS, TITLES, NameIndex, clean_name
 
 __all__ = ["Attribution", "find_attributions", "normalise_source", "subject_before"]
 
@@ -166,9 +166,11 @@ _NP_STOP: Final = frozenset(
         "were",
     ]
 )
+_FUNCTION: Final = frozenset(["of", "for", "the", "and", "de", "van", "von", "in", "on", "at"])
 _PREPS: Final = frozenset(["on", "of", "in", "at", "from", "for"])
 _CLAUSE_START: Final = re.compile(r".*(?:^|[,;:—(“”\"\n]|\. |\bthat )", re.S)
 _CAPS: Final = re.compile(r"[A-Z][\w’'.&-]*(?: (?:of |for )?[A-Z][\w’'.&-]*)*")
+_NAME_ONLY: Final = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}")
 _INVERTED: Final = re.compile(r" ((?:[A-Z][\w’'.&-]*)(?: [A-Z][\w’'.&-]*){0,3})")
 
 
@@ -208,14 +210,18 @@ def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
         words = words[1:]
     if not words:
         return None
-    heads = [w.lower().strip("’'s") for w in words if w.islower()]
+    if ", " in np:
+        _head, _, app = np.partition(", ")
+        if _NAME_ONLY.fullmatch(app):
+            return names.resolve(app)
+    heads = [w.lower().strip("’'s") for w in words if w.islower() and w not in _FUNCTION]
     caps = [m.group(0) for m in _CAPS.finditer(" ".join(words))]
-    if caps and (not heads or heads[-1] in DOC_NOUNS or len(heads) == 0):
-        if heads and heads[-1] in DOC_NOUNS:
-            return names.resolve(caps[-1])
-        return names.resolve(" ".join(words))
     if caps and any(h in DOC_NOUNS for h in heads):
-        return names.resolve(caps[-1])
+        return names.resolve(caps[-1])  # "the CNBC report", "the report on CNBC"
+    if caps and not heads:
+        return names.resolve(" ".join(words))
+    if caps and words[-1][:1].isupper():
+        return names.resolve(caps[-1])  # "Police press officer Monika Kosiec"
     return clean_name(" ".join(words)) or None
 
 
@@ -286,6 +292,17 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
             m3 = _CLAUSE_START.match(head2)
             c3 = m3.end() if m3 else 0
             np = head2[c3:].strip()
+            appositive = head[inner + 1 :].strip()
+            head_words = np.split()
+            titled = bool(head_words) and (
+                head_words[0].lower() in ("the", "a", "an")
+                or any(w.lower() in TITLES for w in head_words)
+            )
+            if _NAME_ONLY.fullmatch(appositive) and titled:
+                # "The Vice President, Mike Pence, said": the name is the appositive
+                return lo + c3 + (
+                    len(head2[c3:]) - len(head2[c3:].lstrip())
+                ), np + ", " + appositive
             cut = c3
     if not np or not _acceptable_subject(np):
         return None

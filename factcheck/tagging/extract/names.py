@@ -41,7 +41,8 @@ TITLES: Final = _w(
     "prince princess pope dr. dr mr. mr mrs. mrs ms. ms prof. professor lady sir dame lord "
     "deputy leader coach manager inspector sergeant lieutenant detective attorney dean bishop "
     "archbishop rabbi imam sheikh emir sultan councillor councilor founder head speaker "
-    "prosecutor sheriff superintendent commander admiral marshal"
+    "prosecutor sheriff superintendent commander admiral marshal whip representative "
+    "represenative officer"
 )
 # words between a title and the name that belong to the office ("Secretary of State X")
 OFFICE_WORDS: Final = _w(
@@ -60,7 +61,10 @@ ORG_WORDS: Final = _w(
     "college church trust society alliance coalition movement front channel radio tv "
     "television media reuters bloomberg twitter facebook google microsoft apple amazon "
     "ministry's commission's cabinet kremlin pentagon federal reserve wikinews nasa fbi "
-    "cia who un nato eu icc imf opec reuters' observatory institute laboratory lab"
+    "cia who un nato eu icc imf opec reuters' observatory institute laboratory lab brigade "
+    "agence presse afp ap pap xinhua tass bbc cnn cnbc abc nbc cbs fox npr legislature "
+    "yuan council's ministry commission squad unit division coast station airport railway "
+    "railways inc. llc plc gmbh sa ag"
 )
 PLACES: Final = _w(
     "china russia ukraine iran iraq syria israel gaza india pakistan japan korea taiwan "
@@ -85,6 +89,7 @@ STOP_CAPS: Final = _w(
     "chief among absent whether any other another each every several such one two three "
     "more less further later earlier instead even just only because yet once dear"
 )
+POSTNOMINALS: Final = _w("qc kc mp mep obe mbe cbe jr sr phd md esq")
 MALE_TITLES: Final = _w("mr. mr king prince sir lord spokesman chairman congressman pope")
 FEMALE_TITLES: Final = _w(
     "mrs. mrs ms. ms queen princess lady dame spokeswoman chairwoman congresswoman"
@@ -130,28 +135,52 @@ class Mention:
     gender: str | None = None  # "m" | "f" | None
 
 
+def _person_tail(tokens: list[str], lows: list[str]) -> list[str] | None:
+    """The name after the last title ("Senate Minority Whip Dick Durbin" -> Dick Durbin)."""
+    title_at = max((i for i, w in enumerate(lows) if w in TITLES), default=-1)
+    if title_at < 0:
+        return None
+    rest = tokens[title_at + 1 :]
+    had_of = bool(rest) and rest[0].lower() in ("of", "for")
+    while rest and (rest[0].lower() in OFFICE_WORDS or rest[0].lower() in ("of", "for", "the")):
+        rest = rest[1:]
+    if had_of and len(rest) >= 3:
+        rest = rest[1:]  # "Mayor of Koszalin Piotr Jedlinski"
+    if not rest or any(t.lower() in ORG_WORDS or t.lower() in ("of", "for") for t in rest):
+        return None
+    return rest
+
+
 def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
     """(kind, name, gender) for the tokens of a capitalised run (possessive already off)."""
+    while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in POSTNOMINALS:
+        tokens = tokens[:-1]
     lows = [t.lower().rstrip(",") for t in tokens]
     if len(tokens) == 1 and lows[0].rstrip(".") in PLACES:
         return "place", tokens[0], None
-    if any(w in ORG_WORDS for w in lows) or (
-        len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0].replace(".", "")) <= 6
+    gender = None
+    tail = _person_tail(tokens, lows)
+    if tail is not None:
+        tw = next(w for w in reversed(lows[: len(lows) - len(tail)]) if w in TITLES)
+        gender = "m" if tw in MALE_TITLES else "f" if tw in FEMALE_TITLES else None
+        tokens, lows = tail, [t.lower() for t in tail]
+    elif "of" in lows or "for" in lows:
+        # "Jennifer Lu of Marriage Equality Coalition Taiwan": a person of an organisation
+        cut = lows.index("of") if "of" in lows else lows.index("for")
+        head = lows[:cut]
+        if len(head) >= 2 and not any(
+            w in ORG_WORDS or w in TITLES or w in PLACES or w in CALENDAR for w in head
+        ):
+            tokens, lows = tokens[:cut], head
+    if tail is None and (
+        any(w in ORG_WORDS for w in lows)
+        or (len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0].replace(".", "")) <= 6)
     ):
         start = 1 if lows[0] == "the" else 0
         return "org", " ".join(tokens[start:]), None
-    title_at = max((i for i, w in enumerate(lows) if w in TITLES), default=-1)
-    gender = None
-    if title_at >= 0:
-        tw = lows[title_at]
-        gender = "m" if tw in MALE_TITLES else "f" if tw in FEMALE_TITLES else None
-        rest = [t for t in tokens[title_at + 1 :]]
-        while rest and (rest[0].lower() in OFFICE_WORDS or rest[0].lower() in ("of", "the")):
-            rest = rest[1:]
-        if not rest:
-            return "other", " ".join(tokens), gender
-        tokens, lows = rest, [t.lower() for t in rest]
-    elif len(tokens) == 1 or any(w in PLACES or w in CALENDAR for w in lows):
+    if any(w in TITLES for w in lows) and tail is None:
+        return "other", " ".join(tokens), None
+    if tail is None and (len(tokens) == 1 or any(w in PLACES or w in CALENDAR for w in lows)):
         kind = "place" if " ".join(lows) in PLACES or lows[0] in PLACES else "other"
         return kind, " ".join(tokens), None
     if any(w in ("of", "for", "the") for w in lows):
@@ -257,6 +286,15 @@ class NameIndex:
                 fallback = mt.name
             i -= 1
         return fallback
+
+    def first_in(self, lo: int, hi: int) -> Mention | None:
+        """The first person or organisation mentioned in ``[lo, hi)``."""
+        i = bisect.bisect_left(self._starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            if self.mentions[i].kind in ("person", "org"):
+                return self.mentions[i]
+            i += 1
+        return None
 
     def person_before(self, pos: int, limit: int = 3000) -> Mention | None:
         i = bisect.bisect_left(self._starts, pos) - 1

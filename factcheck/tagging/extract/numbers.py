@@ -64,14 +64,22 @@ _CSUF = rf" (?:{_alt(T.CURRENCY_SUFFIX, False)}|pounds)\b"
 _TIME = rf"[ -]{_alt(T.TIME_UNITS, False)}\b"
 _MEAS = rf"[ -]?{_alt(T.MEASURE_UNITS, False)}(?![\w])"
 
-_AMOUNT: Final = re.compile(
-    rf"(?P<btw>[Bb]etween )?(?P<c1>{_CUR})?(?P<n1>{_NUM})(?P<dec>(?<=0)'?s)?(?P<s1>{_SCALE})?"
-    rf"(?:(?P<p1>\s?%|\s(?:percent|per cent))?"
-    rf"(?P<sep>(?(btw) (?:and|to) |(?(p1)\s?[–—-]\s?|(?:\s?[–—]\s?|-| to ))))"
-    rf"(?P<c2>{_CUR})?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
-    rf"(?:(?P<pct>{_PCT})|(?P<csuf>{_CSUF})|(?P<tu>{_TIME})(?P<old>[ -]old\b)?|(?P<mu>{_MEAS}))?"
-    r"(?![\w/]|[.,:]\d)"
-)
+
+def _amount_rx(between: bool) -> re.Pattern[str]:
+    head = "(?P<btw>[Bb]etween )" if between else ""
+    sep = " (?:and|to) " if between else r"(?(p1)\s?[–—-]\s?|(?:\s?[–—]\s?|-| to ))"
+    return re.compile(
+        rf"{head}(?P<c1>{_CUR})?(?P<n1>{_NUM})(?P<dec>(?<=0)'?s)?(?P<s1>{_SCALE})?"
+        rf"(?:(?P<p1>\s?%|\s(?:percent|per cent))?(?P<sep>{sep})"
+        rf"(?P<c2>{_CUR})?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
+        rf"(?:(?P<pct>{_PCT})|(?P<csuf>{_CSUF})|(?P<tu>{_TIME})(?P<old>[ -]old\b)?"
+        rf"|(?P<mu>{_MEAS}))?"
+        r"(?![\w/]|[.,:]\d)"
+    )
+
+
+_AMOUNT: Final = _amount_rx(between=False)
+_AMOUNT_BTW: Final = _amount_rx(between=True)
 
 _FULL_MONTHS = [m for m in T.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _MONTH_CAP = "(?:" + "|".join(m.capitalize() for m in _FULL_MONTHS) + ")"
@@ -90,19 +98,77 @@ _CAL: Final = re.compile(
     rf"|(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ee]arlier this|[Ll]ater this|[Tt]he previous)"
     rf" (?:{_WEEKDAY}|week|weekend|month|year|{_MONTH_CAP}|spring|summer|autumn|fall|winter))"
     r"(?![\w])"
-    r"|(?P<prep>(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Ff]rom|through|[Dd]uring|early|late|mid-|of|the|a)"
-    r" )"
-    rf"(?P<mon4>{_MONTH_CAP})(?![\w])"
+    rf"|(?P<mon4>{_MONTH_CAP})(?![\w])"
     r"|(?P<time>\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
 )
+# Scanning is two cheap trigger passes; the full patterns only run (``match``)
+# where a trigger fired.
+_DIGIT_TRIGGER: Final = re.compile(r"[\d$€£¥₹₩₽₺₪₦]\d*")
+
+
+def _trie(words: list[str]) -> str:
+    """A prefix-tree regex: literal-first branches let the regex engine skip ahead fast."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            return f"(?:{'|'.join(alts)})?" if alts else ""
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return build(tree)
+
+
+def _both_cases(words: list[str]) -> list[str]:
+    return [v for w in words for v in (w, w[0].upper() + w[1:])]
+
+
+_TRIGGER_WORDS = _both_cases(
+    [*T.ONES, *T.TENS, "last", "next", "this", "past", "earlier", "later", "half"]
+    + [f"a {w}" for w in ("hundred", "thousand", "million", "billion", "trillion", "dozen")]
+    + [f"a {w}" for w in ("half", "third", "quarter", "fifth", "tenth")]
+) + [m.capitalize() for m in T.MONTHS] + [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The previous"
+]  # fmt: skip
+# No leading \b (it would disable the engine's first-character scan); the
+# character before a trigger is checked in Python.
+_WORD_TRIGGER: Final = re.compile(_trie(_TRIGGER_WORDS) + r"\b")
+
 _SUPERL = (
     "largest|biggest|highest|lowest|smallest|most|least|fastest|longest|worst|best|deadliest"
     "|busiest|richest|poorest|oldest|youngest|strongest|weakest|greatest|hottest|coldest"
 )
 _ORD: Final = re.compile(
-    r"(?:[Tt]he|its|his|her|their|our|a|this|that) "
+    _trie([*_both_cases(["the", "this", "that"]), "its", "his", "her", "their", "our", "a"]) + " "
     rf"(?P<ord>(?:{'|'.join(T.ORDINALS)}|\d+(?:st|nd|rd|th))(?:[- ](?:{_SUPERL}))?)"
     r"(?![\w-])(?P<next> ?[A-Za-z]?)"
+)
+_CUR_LETTERS: Final = re.compile(r"(?:US|AU|A|CA|C|NZ|HK|S|R|CN)$")
+_CUR_CODE: Final = re.compile(r"(?:RMB|USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD|HKD|Rs\.?) ?$")
+_MONTH_PREPS: Final = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "by",
+        "from",
+        "through",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "the",
+        "a",
+        "this",
+        "last",
+        "next",
+    ]
 )
 _QUAL: Final = re.compile(
     r"(?i)(?<![\w])("
@@ -168,8 +234,9 @@ def _cur_code(s: str) -> str:
 def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     g = m.group
     n1, n2 = g("n1"), g("n2")
+    btw = g("btw") if "btw" in m.re.groupindex else None
     ranged = n2 is not None
-    start = m.start() if ranged or not g("btw") else m.start("c1") if g("c1") else m.start("n1")
+    start = m.start() if ranged or not btw else m.start("c1") if g("c1") else m.start("n1")
     end = m.end()
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _BAD_PREV):
         return None
@@ -217,7 +284,7 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
             if len(n2) == 2:
                 vmax = v1 // 100 * 100 + v2
             kind, unit, extra["date"] = "year", "date", f"{n1}/{int(vmax)}"
-        elif vmax < (value or 0) and not g("btw"):
+        elif vmax < (value or 0) and not btw:
             return NumberHit(start, end, "score", None, None, None, {"values": [v1, v2]})
         extra["value_max"] = vmax
         extra["unit_kind"] = kind
@@ -284,6 +351,9 @@ def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:
         extra["date"] = g("iso")
         return NumberHit(start, end, "date", None, "date", None, extra)
     if g("mon4"):
+        pw = _PREV_WORD.search(text, max(0, start - 12), start)
+        if pw is None or pw.group(1).lower() not in _MONTH_PREPS:
+            return None
         mon = T.MONTHS[g("mon4").lower()]
         extra["date"] = f"XXXX-{mon:02d}"
         return NumberHit(m.start("mon4"), end, "date", None, "date", None, extra)
@@ -298,17 +368,48 @@ def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:
     return NumberHit(start, end, "date", None, "date", None, extra)
 
 
+def _amount_at(text: str, p: int) -> re.Match[str] | None:
+    q = p
+    if text[p] in "$¥":
+        cl = _CUR_LETTERS.search(text, max(0, p - 2), p)
+        if cl is not None:
+            q = cl.start()
+    elif text[p].isdigit():
+        cc = _CUR_CODE.search(text, max(0, p - 4), p)
+        if cc is not None:
+            q = cc.start()
+    if q >= 8 and text[q - 8 : q] in ("between ", "Between "):
+        m = _AMOUNT_BTW.match(text, q - 8)
+        if m is not None and m.group("n2") is not None:
+            return m
+    return _AMOUNT.match(text, q)
+
+
 def find_numbers(text: str) -> list[NumberHit]:
     """All number-like hits in ``text``, non-overlapping, in text order."""
     hits: list[tuple[int, int, int, NumberHit]] = []
-    for m in _CAL.finditer(text):
-        h = _classify_calendar(text, m)
+    triggers = [m.start() for m in _DIGIT_TRIGGER.finditer(text)]
+    triggers += [
+        p
+        for p in (m.start() for m in _WORD_TRIGGER.finditer(text))
+        if p == 0 or not text[p - 1].isalnum()
+    ]
+    triggers.sort()
+    done = -1
+    for p in triggers:
+        if p < done:
+            continue
+        h = None
+        cm = _CAL.match(text, p)
+        if cm is not None:
+            h = _classify_calendar(text, cm)
+        if h is None:
+            am = _amount_at(text, p)
+            if am is not None:
+                h = _classify_amount(text, am)
         if h is not None:
             hits.append((h.start, -(h.end - h.start), 0, h))
-    for m in _AMOUNT.finditer(text):
-        h = _classify_amount(text, m)
-        if h is not None:
-            hits.append((h.start, -(h.end - h.start), 1, h))
+            done = h.end
     for m in _ORD.finditer(text):
         nxt = m.group("next")
         if nxt[:1] == " " and nxt[1:].isupper():

@@ -30,7 +30,7 @@ _OPENERS: Final = frozenset("“«„")
 _CLOSERS: Final = frozenset("”»")
 _ALNUM: Final = re.compile(r"[^\W_]")
 _WHO = (
-    r"(?:[A-Z][\w’'.&-]*(?: (?:of |for )?[A-Z][\w’'.&-]*){0,4}"
+    r"(?:[A-Z][\w’'.&-]*(?: (?:of |for |the )?[A-Z][\w’'.&-]*){0,6}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|the \w+(?: \w+)?)"
 )
 _AFTER: Final = re.compile(
@@ -40,11 +40,14 @@ _AFTER: Final = re.compile(
 _BEFORE: Final = re.compile(
     rf"(?:(?P<colon>{_WHO})\s*:"
     rf"|[Aa]s (?P<asw>{_WHO}) put it,?"
-    rf"|(?P<desc>{_WHO})\s+(?:\w+ly\s+)?(?:described|called|termed|dubbed|labell?ed)"
-    r"(?: (?:it|them|him|her|this|that|the \w+))?(?: as)?"
+    rf"|(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
+    r"(?: (?:it|them|him|her|this|that|the \w+(?: \w+)?))?(?: as)?"
     rf"|(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{VERBS})(?: (?:reporters|journalists|the \w+|\w+))?,?"
     r"(?: that)?)\s*$"
 )
+
+
+_PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through) $")
 
 
 @dataclass(slots=True)
@@ -76,7 +79,9 @@ def _is_close(text: str, i: int) -> bool:
     if ch in _OPENERS:
         return False
     prev = text[i - 1] if i > 0 else " "
-    return not prev.isspace()
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    # a straight mark closes unless it clearly opens (space before, word after)
+    return not prev.isspace() or nxt.isspace() or not nxt.isalnum()
 
 
 def _emit(text: str, a: int, b: int, group: int, closed: bool, out: list[Quote]) -> None:
@@ -167,13 +172,18 @@ def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> st
     if para_end < 0:
         para_end = len(text)
     m = _AFTER.match(text, b, min(para_end, b + 120))
-    if m is not None:
+    ends_sentence = text[q.end - 1 : q.end] == "." or text[b - 2 : b] in ('."', ".”")
+    if m is not None and not (ends_sentence and (m.group("who") or "")[:1].isupper()):
         raw = m.group("who") or m.group("who2")
         return _who(raw, a, names)
     lo = max(sent[0], a - 300)
     m = _BEFORE.search(text, lo, a)
     if m is not None:
         raw = next(x for x in m.group("colon", "asw", "desc", "said") if x)
+        if m.group("colon") and _PREP_BEFORE.search(text, max(lo, m.start() - 6), m.start()):
+            # "also speaking via Twitter: “...”": the speaker is the sentence's subject
+            first = names.first_in(sent[0], m.start())
+            return first.name if first is not None else None
         return _who(raw, a, names)
     # a speech verb earlier in the sentence: "Trump, writing ..., said the call “...”"
     for vm in reversed(list(re.finditer(rf"\b(?:{VERBS})\b", text[lo:a]))):
@@ -194,6 +204,11 @@ def assign_speakers(text: str, quotes: list[Quote], names: NameIndex, sentence_o
     for q in quotes:
         if not q.speaker and q.group in by_group:
             q.speaker = by_group[q.group]
+    # a quote right after an attributed one in the same paragraph continues it
+    for prev, cur in itertools.pairwise(quotes):
+        gap = text[prev.outer[1] : cur.outer[0]]
+        if cur.speaker is None and prev.speaker and len(gap) < 200 and "\n" not in gap:
+            cur.speaker = prev.speaker
     # split quotes: “A,” he said, “B.” -> B inherits A's speaker (and back)
     for prev, cur in itertools.pairwise(quotes):
         gap = text[prev.outer[1] : cur.outer[0]]
