@@ -44,3 +44,88 @@ export interface Article extends ArticleSummary {
   tagger_version: string;
   tagging_error: string;
 }
+
+export type CandidateKind = "number" | "quote" | "attribution";
+export type CandidateStatus = "open" | "accepted" | "dismissed";
+
+/** A pre-tagged candidate. In the browser, start/end are UTF-16 offsets (converted at the
+ * API edge, see api/edge.ts); on the wire they are code points. */
+export interface Candidate {
+  id: number;
+  kind: CandidateKind;
+  start: number;
+  end: number;
+  text: string;
+  data: { speaker?: string; source?: string; value?: number; unit?: string } & Record<
+    string,
+    unknown
+  >;
+  score: number;
+  status: CandidateStatus;
+  claim: number | null;
+}
+
+export type ClaimStatus = "draft" | "in_review" | "returned" | "approved" | "published";
+
+export interface Claim {
+  id: number;
+  article: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchor_status: "anchored" | "moved" | "fuzzy" | "orphaned";
+  statement: string;
+  claimant: string;
+  claim_date: string | null;
+  status: ClaimStatus;
+  verdict: number | null;
+  rationale: string;
+  version: number;
+  citations_count: number;
+  created_by: UserSummary | null;
+  updated_at: string;
+}
+
+/** The fields a reviewer edits in the claim editor. */
+export type ClaimDraft = Pick<
+  Claim,
+  "statement" | "claimant" | "claim_date" | "verdict" | "rationale"
+>;
+
+export interface VerdictLabel {
+  id: number;
+  name: string;
+  slug: string;
+  order: number;
+  colour: string;
+  description: string;
+  rating_value: number | null;
+  active: boolean;
+}
+
+export interface Source {
+  id: number;
+  name: string;
+  domain: string;
+  homepage: string;
+  kind: string;
+  reliability: string;
+  status: string;
+}
+
+export type Stance = "supports" | "contradicts" | "context";
+
+export interface Citation {
+  id: number;
+  claim: number;
+  source: number | null;
+  source_detail: Source | null;
+  url: string;
+  excerpt: string;
+  locator: string;
+  stance: Stance;
+  added_by: UserSummary | null;
+  created_at: string;
+}

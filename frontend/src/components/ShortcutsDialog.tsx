@@ -1,0 +1,55 @@
+// "?" lists every keyboard shortcut; Esc closes it (the native dialog does).
+import { useEffect, useRef } from "preact/hooks";
+
+export const SHORTCUTS: [string, string][] = [
+  ["j / k", "Next / previous candidate"],
+  ["a", "Accept the selected candidate"],
+  ["d", "Dismiss the selected candidate"],
+  ["c", "Make a claim from the selected text"],
+  ["1–7", "Pick a verdict for the selected claim"],
+  ["/", "Search (sources in the claim editor, articles in the queue)"],
+  ["?", "Show these shortcuts"],
+  ["Esc", "Close a dialog, clear the selection"],
+];
+
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (open && !ref.current?.open) ref.current?.showModal();
+    if (!open && ref.current?.open) ref.current.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} aria-labelledby="shortcuts-title" class="shortcuts" onClose={onClose}>
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** True when a key press belongs to a text field, not to the shortcuts. */
+export function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  if (!target) return false;
+  return (
+    target.isContentEditable ||
+    target.tagName === "TEXTAREA" ||
+    target.tagName === "SELECT" ||
+    (target.tagName === "INPUT" && !["radio", "checkbox", "button", "submit"].includes((target as HTMLInputElement).type))
+  );
+}

@@ -1,0 +1,171 @@
+// The article's text: memoised paragraphs with their highlight segments, a check-worthiness
+// margin bar, one delegated click handler, and the floating "Make claim" button.
+import { memo } from "preact/compat";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useStore } from "../../store";
+import { makeClaim, select } from "./actions";
+import { type Highlight, type Paragraph, segmentParagraph } from "./segments";
+import { rangeToOffsets, trimSpan } from "./selection";
+import { bucketSelector, type WorkspaceStore } from "./state";
+
+type Sentence = [number, number, number];
+
+
+function MarginBar({ para, sentences }: { para: Paragraph; sentences: Sentence[] }) {
+  const length = Math.max(1, para.end - para.start);
+  const worthy = sentences.filter((s) => s[2] >= 0.5).length;
+  return (
+    <div
+      class="cw-bar"
+      title={`${worthy} of ${sentences.length} sentences check-worthy`}
+      aria-hidden="true"
+    >
+      {sentences.map(([start, end, score]) => (
+        <span
+          key={start}
+          class={score >= 0.5 ? "cw cw-high" : "cw"}
+          style={{ flexGrow: Math.max(1, Math.min(end, para.end) - Math.max(start, para.start)) / length, opacity: 0.15 + 0.85 * score }}
+        />
+      ))}
+    </div>
+  );
+}
+
+const ParagraphView = memo(function ParagraphView({
+  para,
+  marks,
+  sentences,
+}: {
+  para: Paragraph;
+  marks: Highlight[];
+  sentences: Sentence[];
+}) {
+  const children = marks.length
+    ? segmentParagraph(para, marks).map((seg) => {
+        const text = para.text.slice(seg.start - para.start, seg.end - para.start);
+        if (!seg.marks.length) return text;
+        const classes: string[] = [];
+        const claims = seg.marks.filter((m) => m.kind === "claim");
+        const cand = seg.marks.find((m) => m.kind !== "claim");
+        let style: Record<string, string> | undefined;
+        let badge = "";
+        if (claims.length) {
+          classes.push("hl-claim");
+          if (claims.length > 1) classes.push("hl-overlap");
+          const coloured = claims.find((c) => c.colour);
+          if (coloured) style = { "--v": coloured.colour };
+          else classes.push("hl-unrated");
+          const ending = claims.find((c) => c.end === seg.end);
+          if (ending) badge = ending.badge || "·";
+        }
+        if (cand) classes.push(`u-${cand.kind}`);
+        if (seg.marks.some((m) => m.selected)) classes.push("hl-selected");
+        return (
+          <span
+            key={seg.start}
+            class={classes.join(" ")}
+            style={style}
+            data-keys={seg.marks.map((m) => m.key).join(" ")}
+            data-badge={badge || undefined}
+          >
+            {text}
+          </span>
+        );
+      })
+    : para.text;
+  return (
+    <div class="para-row">
+      <MarginBar para={para} sentences={sentences} />
+      <p class="para" data-start={para.start}>
+        {children}
+      </p>
+    </div>
+  );
+});
+
+function sentencesByParagraph(paragraphs: Paragraph[], sentences: Sentence[]): Sentence[][] {
+  const out: Sentence[][] = paragraphs.map(() => []);
+  let p = 0;
+  for (const s of sentences) {
+    while (p < paragraphs.length && paragraphs[p].end <= s[0]) p++;
+    for (let i = p; i < paragraphs.length && paragraphs[i].start < s[1]; i++) out[i].push(s);
+  }
+  return out;
+}
+
+export function ArticleText({ store }: { store: WorkspaceStore }) {
+  const paragraphs = useStore(store, (s) => s.paragraphs);
+  const sentences = useStore(store, (s) => s.sentences);
+  const buckets = useStore(store, useMemo(bucketSelector, [store]));
+  const bySentence = useMemo(() => sentencesByParagraph(paragraphs, sentences), [paragraphs, sentences]);
+  const root = useRef<HTMLDivElement>(null);
+  const [floating, setFloating] = useState<{ top: number; left: number } | null>(null);
+
+  useEffect(() => {
+    // Show the floating button while the selection lies in the text.
+    const update = () => {
+      const selection = getSelection();
+      const el = root.current;
+      if (!el || !selection || selection.isCollapsed || !selection.rangeCount) return setFloating(null);
+      const range = selection.getRangeAt(0);
+      if (!el.contains(range.commonAncestorContainer)) return setFloating(null);
+      const rects = range.getClientRects();
+      const rect = rects[rects.length - 1] ?? range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      setFloating({ top: rect.bottom - box.top + 6, left: Math.max(0, rect.right - box.left - 40) });
+    };
+    document.addEventListener("selectionchange", update);
+    return () => document.removeEventListener("selectionchange", update);
+  }, []);
+
+  function onClick(event: MouseEvent) {
+    const target = (event.target as Element).closest("[data-keys]") as HTMLElement | null;
+    if (!target) return;
+    const selection = getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const keys = target.dataset.keys!.split(" ");
+    // Clicking again cycles through overlapping highlights; claims first.
+    keys.sort((a, b) => Number(b.startsWith("claim")) - Number(a.startsWith("claim")));
+    const current = keys.indexOf(store.get().selected ?? "");
+    select(store, keys[(current + 1) % keys.length]);
+  }
+
+  return (
+    <div class="article-text" ref={root} onClick={onClick}>
+      {paragraphs.map((para, i) => (
+        <ParagraphView key={para.start} para={para} marks={buckets[i] ?? []} sentences={bySentence[i]} />
+      ))}
+      {floating && (
+        <button
+          type="button"
+          class="floating-claim"
+          style={{ top: `${floating.top}px`, left: `${floating.left}px` }}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => claimFromSelection(store, root.current)}
+        >
+          Make claim <kbd>c</kbd>
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Make a claim from the current selection, if it lies in the text. */
+export function claimFromSelection(store: WorkspaceStore, root: Element | null): boolean {
+  const span = currentSelectionSpan(store, root);
+  if (!span) return false;
+  getSelection()?.removeAllRanges();
+  void makeClaim(store, span.start, span.end);
+  return true;
+}
+
+export function currentSelectionSpan(store: WorkspaceStore, root: Element | null) {
+  const selection = getSelection();
+  const text = store.get().article?.text;
+  if (!root || !selection || !selection.rangeCount || text === undefined) return null;
+  const offsets = rangeToOffsets(root, selection.getRangeAt(0));
+  if (!offsets) return null;
+  const span = trimSpan(text, offsets.start, offsets.end);
+  return span.start < span.end ? span : null;
+}
+

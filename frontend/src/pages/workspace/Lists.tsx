@@ -1,0 +1,186 @@
+// The side panel's lists: open candidates (by score or position) and the article's claims.
+import { memo } from "preact/compat";
+import { useEffect, useRef } from "preact/hooks";
+import type { Candidate, Claim, VerdictLabel } from "../../api/types";
+import { useStore } from "../../store";
+import { acceptCandidate, dismissCandidate, select } from "./actions";
+import { openCandidates, type WorkspaceStore } from "./state";
+
+const KIND = { number: "Number", quote: "Quote", attribution: "Attribution" } as const;
+
+function excerpt(text: string, max = 110): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? flat.slice(0, max - 1) + "…" : flat;
+}
+
+/** Scroll the text's highlight for `key` into view (without moving focus). */
+export function reveal(key: string) {
+  const el = document.querySelector(`.article-text [data-keys~="${key}"]`);
+  el?.scrollIntoView({ block: "center", behavior: "auto" });
+}
+
+const CandidateRow = memo(function CandidateRow({
+  store,
+  candidate,
+  selected,
+}: {
+  store: WorkspaceStore;
+  candidate: Candidate;
+  selected: boolean;
+}) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
+  const detail =
+    candidate.kind === "quote" && candidate.data.speaker
+      ? `speaker: ${candidate.data.speaker}`
+      : candidate.kind === "attribution" && candidate.data.source
+        ? `source: ${candidate.data.source}`
+        : candidate.kind === "number" && candidate.data.unit
+          ? `${candidate.data.value ?? ""} ${candidate.data.unit}`
+          : "";
+  return (
+    <li ref={ref} class={selected ? "row is-selected" : "row"} aria-current={selected ? "true" : undefined}>
+      <button
+        type="button"
+        class="row-main"
+        aria-label={`${KIND[candidate.kind]} candidate: ${excerpt(candidate.text, 60)}`}
+        onClick={() => {
+          select(store, `cand:${candidate.id}`);
+          reveal(`cand:${candidate.id}`);
+        }}
+      >
+        <span class={`kind-chip k-${candidate.kind}`}>{KIND[candidate.kind]}</span>
+        <span class="row-text">{excerpt(candidate.text)}</span>
+        <span class="row-meta">
+          {detail && <span>{detail}</span>}
+          <span title="check-worthiness score">score {candidate.score.toFixed(2)}</span>
+        </span>
+      </button>
+      <span class="row-actions">
+        <button type="button" class="small primary" onClick={() => acceptCandidate(store, candidate.id)} aria-label={`Accept candidate: ${excerpt(candidate.text, 60)}`}>
+          Accept
+        </button>
+        <button type="button" class="small" onClick={() => dismissCandidate(store, candidate.id)} aria-label={`Dismiss candidate: ${excerpt(candidate.text, 60)}`}>
+          Dismiss
+        </button>
+      </span>
+    </li>
+  );
+});
+
+export function CandidateList({ store }: { store: WorkspaceStore }) {
+  const candidates = useStore(store, (s) => s.candidates);
+  const order = useStore(store, (s) => s.candidateOrder);
+  const selected = useStore(store, (s) => s.selected);
+  const tagging = useStore(store, (s) => s.tagging);
+  const list = openCandidates({ ...store.get(), candidates, candidateOrder: order });
+  return (
+    <section class="panel-section" aria-label="Candidates">
+      <div class="section-head">
+        <h2>
+          Candidates <span class="count">{list.length}</span>
+        </h2>
+        <label class="inline">
+          Sort
+          <select
+            value={order}
+            onChange={(e) => store.set({ candidateOrder: e.currentTarget.value as "score" | "position" })}
+          >
+            <option value="score">by score</option>
+            <option value="position">by position</option>
+          </select>
+        </label>
+      </div>
+      {(tagging === "queued" || tagging === "running") && (
+        <p class="status-line" role="status">
+          <span class="spinner" aria-hidden="true" /> Tagging {tagging}…
+        </p>
+      )}
+      {tagging === "failed" && <p role="alert" class="error">Tagging failed.</p>}
+      {tagging === "done" && !list.length && <p class="empty">No open candidates.</p>}
+      <ul class="rows" aria-label="Open candidates">
+        {list.map((c) => (
+          <CandidateRow key={c.id} store={store} candidate={c} selected={selected === `cand:${c.id}`} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const STATUS: Record<Claim["status"], string> = {
+  draft: "Draft",
+  in_review: "In review",
+  returned: "Returned",
+  approved: "Approved",
+  published: "Published",
+};
+
+const ClaimRow = memo(function ClaimRow({
+  store,
+  claim,
+  label,
+  selected,
+}: {
+  store: WorkspaceStore;
+  claim: Claim;
+  label: VerdictLabel | undefined;
+  selected: boolean;
+}) {
+  return (
+    <li class={selected ? "row is-selected" : "row"} aria-current={selected ? "true" : undefined}>
+      <button
+        type="button"
+        class="row-main"
+        aria-label={`Claim: ${excerpt(claim.statement || claim.exact, 60)}`}
+        onClick={() => {
+          select(store, `claim:${claim.id}`);
+          reveal(`claim:${claim.id}`);
+        }}
+      >
+        <span class="verdict-chip" style={label ? { "--v": label.colour } : undefined}>
+          {label ? label.name : "No verdict"}
+        </span>
+        <span class="row-text">{excerpt(claim.statement || claim.exact)}</span>
+        <span class="row-meta">
+          <span>{STATUS[claim.status]}</span>
+          {claim.claimant && <span>{claim.claimant}</span>}
+          {claim.anchor_status === "orphaned" && <span class="error">orphaned</span>}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+export function ClaimList({ store }: { store: WorkspaceStore }) {
+  const claims = useStore(store, (s) => s.claims);
+  const labels = useStore(store, (s) => s.labels);
+  const drafts = useStore(store, (s) => s.drafts);
+  const selected = useStore(store, (s) => s.selected);
+  const byId = new Map(labels.map((l) => [l.id, l]));
+  return (
+    <section class="panel-section" aria-label="Claims">
+      <div class="section-head">
+        <h2>
+          Claims <span class="count">{claims.length}</span>
+        </h2>
+      </div>
+      {!claims.length && <p class="empty">No claims yet. Select text and press c, or accept a candidate.</p>}
+      <ul class="rows" aria-label="Claims in this article">
+        {claims.map((c) => {
+          const verdict = drafts[c.id]?.verdict ?? c.verdict;
+          return (
+            <ClaimRow
+              key={c.id}
+              store={store}
+              claim={c}
+              label={verdict == null ? undefined : byId.get(verdict)}
+              selected={selected === `claim:${c.id}`}
+            />
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
