@@ -30,7 +30,7 @@ demo: migrate
 
 run: demo
 	@$(PY) -m factcheck.core.runinfo
-	$(VENV)/bin/honcho start -f Procfile
+	$(VENV)/bin/honcho start -f Procfile --port $${PORT:-8000}
 
 lint: setup
 	$(VENV)/bin/ruff check .
