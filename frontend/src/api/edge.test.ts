@@ -20,9 +20,15 @@ describe("OffsetIndex", () => {
     }
   });
 
-  it("rounds an offset inside a surrogate pair down", () => {
+  it("rounds an offset inside a surrogate pair down for a start, up for an end", () => {
     const index = new OffsetIndex("x😀y");
     expect(index.toCodePoint(2)).toBe(1);
+    expect(spanOut(index, { start: 2, end: 2 })).toEqual({ start: 1, end: 2 });
+  });
+
+  it("clamps spans past the text instead of failing", () => {
+    const index = new OffsetIndex("ab😀");
+    expect(index.toUtf16(99)).toBe(4);
   });
 
   it("round-trips a claim's span at the edge", () => {

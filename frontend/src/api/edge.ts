@@ -1,54 +1,28 @@
 // The offset edge: the API counts Unicode code points, the browser's strings count UTF-16
 // units. Everything inside the frontend is UTF-16; these helpers convert what comes in
 // and what goes out, once, at the API boundary.
+import { OffsetMap, type Rounding } from "../anchoring/offsets";
 import type { Candidate, Claim } from "./types";
 
-/** Converts between code-point and UTF-16 offsets into one text. Texts without astral
- * characters (the common case) convert by identity; otherwise a sorted list of the
- * astral characters' positions answers each conversion in O(log n). */
+/** Converts between code-point and UTF-16 offsets into one text, through the anchoring
+ * module's OffsetMap (O(1) for texts without astral characters, O(log k) otherwise).
+ * Offsets out of the text clamp to its ends rather than throw: one bad span from the
+ * server must not stop the article from rendering. */
 export class OffsetIndex {
-  /** UTF-16 index of each astral character (the high surrogate), ascending. */
-  private readonly astral: number[] = [];
+  private readonly map: OffsetMap;
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          this.astral.push(i);
-          i++;
-        }
-      }
-    }
+    this.map = new OffsetMap(text);
   }
 
   /** Code-point offset → UTF-16 offset. */
   toUtf16(codePoint: number): number {
-    // The k-th astral char sits at UTF-16 index u, code point u - k; an offset past it
-    // gains one unit per astral char before it.
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astral[mid] - mid < codePoint) lo = mid + 1;
-      else hi = mid;
-    }
-    return codePoint + lo;
+    return this.map.toUtf16(Math.max(0, Math.min(codePoint, this.map.codePointLength)));
   }
 
-  /** UTF-16 offset → code-point offset (an offset inside a pair rounds down). */
-  toCodePoint(utf16: number): number {
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astral[mid] < utf16) lo = mid + 1;
-      else hi = mid;
-    }
-    // Each astral char wholly or half before utf16 counts one code point for two units,
-    // so an offset inside a pair rounds down to the pair's start.
-    return utf16 - lo;
+  /** UTF-16 offset → code-point offset; inside a surrogate pair, `round` says which way. */
+  toCodePoint(utf16: number, round: Rounding = "down"): number {
+    return this.map.toCodePoint(Math.max(0, Math.min(utf16, this.map.utf16Length)), round);
   }
 }
 
@@ -59,7 +33,7 @@ export function spanIn<T extends Span>(index: OffsetIndex, item: T): T {
 }
 
 export function spanOut<T extends Span>(index: OffsetIndex, item: T): T {
-  return { ...item, start: index.toCodePoint(item.start), end: index.toCodePoint(item.end) };
+  return { ...item, start: index.toCodePoint(item.start), end: index.toCodePoint(item.end, "up") };
 }
 
 export const claimIn = (index: OffsetIndex, claim: Claim): Claim => spanIn(index, claim);

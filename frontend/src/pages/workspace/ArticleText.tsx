@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { useStore } from "../../store";
 import { makeClaim, select } from "./actions";
 import { type Highlight, type Paragraph, segmentParagraph } from "./segments";
-import { rangeToOffsets, trimSpan } from "./selection";
+import { rangeToOffsets } from "../../anchoring/text-position";
+import { trimSpan } from "./selection";
 import { bucketSelector, type WorkspaceStore } from "./state";
 
 type Sentence = [number, number, number];
@@ -76,7 +77,7 @@ const ParagraphView = memo(function ParagraphView({
   return (
     <div class="para-row">
       <MarginBar para={para} sentences={sentences} />
-      <p class="para" data-start={para.start}>
+      <p class="para" data-start={para.cpStart}>
         {children}
       </p>
     </div>
@@ -163,9 +164,11 @@ export function currentSelectionSpan(store: WorkspaceStore, root: Element | null
   const selection = getSelection();
   const text = store.get().article?.text;
   if (!root || !selection || !selection.rangeCount || text === undefined) return null;
+  // The anchoring module reads the DOM (data-start in code points); convert to UTF-16.
   const offsets = rangeToOffsets(root, selection.getRangeAt(0));
   if (!offsets) return null;
-  const span = trimSpan(text, offsets.start, offsets.end);
+  const { index } = store.get();
+  const span = trimSpan(text, index.toUtf16(offsets.start), index.toUtf16(offsets.end));
   return span.start < span.end ? span : null;
 }
 

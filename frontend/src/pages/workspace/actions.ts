@@ -29,10 +29,9 @@ export async function loadWorkspace(store: WorkspaceStore, id: number): Promise<
   const [article, labels] = await Promise.all([api.getArticle(id), api.getVerdictLabels()]);
   const index = new OffsetIndex(article.text);
   store.set({
-    index,
     labels,
     tagging: article.tagging_status,
-    ...articleState(article, sentencesIn(index, article.sentences ?? [])),
+    ...articleState(article, sentencesIn(index, article.sentences ?? []), index),
   });
   const [claims, candidates] = await Promise.all([
     api.getClaims(index, id),

@@ -22,7 +22,7 @@ describe("splitParagraphs", () => {
 });
 
 describe("segmentParagraph", () => {
-  const para = { index: 0, start: 10, end: 30, text: "x".repeat(20) };
+  const para = { index: 0, cpStart: 10, start: 10, end: 30, text: "x".repeat(20) };
 
   it("returns one plain segment without highlights", () => {
     expect(segmentParagraph(para, [])).toEqual([{ start: 10, end: 30, marks: [] }]);

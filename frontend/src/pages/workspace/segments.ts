@@ -8,6 +8,8 @@
 
 export interface Paragraph {
   index: number;
+  /** The paragraph's first character as a code-point offset (the DOM's data-start). */
+  cpStart: number;
   start: number;
   end: number;
   text: string;
@@ -36,14 +38,17 @@ export interface Segment {
   marks: Highlight[];
 }
 
-export function splitParagraphs(text: string): Paragraph[] {
+export function splitParagraphs(
+  text: string,
+  toCodePoint: (utf16: number) => number = (u) => u,
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
     const chunk = text.slice(start, end);
-    if (chunk.trim()) paragraphs.push({ index: paragraphs.length, start, end, text: chunk });
+    if (chunk.trim()) paragraphs.push({ index: paragraphs.length, cpStart: toCodePoint(start), start, end, text: chunk });
     start = end + 1;
   }
   return paragraphs;

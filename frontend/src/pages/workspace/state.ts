@@ -54,8 +54,12 @@ export function createWorkspaceStore(): WorkspaceStore {
 }
 
 /** The article part of the state, from the API's article (spans already converted). */
-export function articleState(article: Article, sentences: [number, number, number][]) {
-  return { article, paragraphs: splitParagraphs(article.text), sentences };
+export function articleState(
+  article: Article,
+  sentences: [number, number, number][],
+  index: OffsetIndex = new OffsetIndex(article.text),
+) {
+  return { article, index, paragraphs: splitParagraphs(article.text, (u) => index.toCodePoint(u)), sentences };
 }
 
 export function draftOf(claim: Claim): ClaimDraft {
