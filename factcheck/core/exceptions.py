@@ -2,14 +2,16 @@
 
 DRF already answers validation errors as {"field": ["problem"]}. This handler adds a
 top-level "detail" everywhere, and turns errors DRF does not know (database integrity,
-Django's ValidationError, bad ranges) into 4xx instead of 500s."""
+Django's ValidationError, bad ranges) into 4xx instead of 500s. A database that dropped
+the connection or is restarting (OperationalError/InterfaceError) answers 503: the client
+may retry, and CONN_HEALTH_CHECKS gives the next request a fresh connection."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -37,6 +39,13 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response 
         return Response(
             {"detail": "The data conflicts with what is already saved.", "error": str(exc)[:300]},
             status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, OperationalError | InterfaceError):
+        # Not str(exc): it may carry the server's address or SQL.
+        return Response(
+            {"detail": "The database is unavailable; try again shortly."},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "1"},
         )
     response = exception_handler(exc, context)
     if response is None:
