@@ -64,10 +64,16 @@ def test_similarity() -> None:
 
 def test_context_outweighs_position_and_position_breaks_ties() -> None:
     text = "x said A. y said A. z said A."
-    assert find_exact(text, "A", prefix="y said ", hint=len(text)).start == 17
-    assert find_exact(text, "A", hint=len(text)).start == 27
-    assert find_exact(text, "A", hint=0).start == 7
-    assert find_exact(text, "A").start == 7
+
+    def start(prefix: str, hint: int | None) -> int:
+        found = find_exact(text, "A", prefix=prefix, hint=hint)
+        assert found is not None
+        return found.start
+
+    assert start("y said ", len(text)) == 17
+    assert start("", len(text)) == 27
+    assert start("", 0) == 7
+    assert start("", None) == 7
 
 
 def test_whole_text_fuzzy_search_far_from_the_hint() -> None:

@@ -258,3 +258,35 @@ def test_diff_map_moves_untouched_paragraphs(paragraphs: list[str], data: st.Dat
         assert span is not None
         assert new[span[0] : span[1]] == line
         assert mapping.map_point(start) == span[0]
+
+
+@settings(max_examples=150)
+@given(st.lists(chunk.filter(bool), min_size=1, max_size=8), st.data(), st.booleans())
+def test_many_anchors_at_once(paragraphs: list[str], data: st.DataObject, diff: bool) -> None:
+    old = "\n".join(paragraphs)
+    spans = data.draw(
+        st.lists(st.tuples(st.integers(0, len(old) - 1), st.integers(1, 30)), max_size=12),
+        label="spans",
+    )
+    anchors = [describe(old, s, min(len(old), s + n)) for s, n in spans]
+    new = old
+    for _ in range(data.draw(st.integers(0, 3), label="edits")):
+        new = edit(new, data)
+    results = reanchor_many(new, anchors, old_text=old if diff else None)
+    assert [r.original for r in results] == anchors
+    for anchor, result in zip(anchors, results, strict=True):
+        if anchor.exact in new:
+            assert result.status in ("exact", "moved")
+        if result.placed:
+            assert new[result.anchor.start : result.anchor.end] == result.anchor.exact
+        else:
+            assert result.anchor == anchor
+
+
+def test_a_text_without_line_breaks_still_maps() -> None:
+    words = " ".join(f"w{i}" for i in range(3000))
+    anchors = [anchor_of(words, f" w{i} w{i + 1} ") for i in range(1, 2900, 97)]
+    new = "Preface. " + words.replace(" w1500 ", " w1500 inserted ")
+    for result in reanchor_many(new, anchors, old_text=words):
+        assert result.status == "moved"
+        assert new[result.anchor.start : result.anchor.end] == result.original.exact

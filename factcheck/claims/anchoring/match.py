@@ -181,6 +181,8 @@ def find_fuzzy(
             lo, hi = 0, len(text)
         else:
             near = partial_ratio_alignment(needle, text)
+            if near is None:  # only with a score cutoff; kept for the type checker
+                continue
             lo = max(0, near.dest_start - len(exact))
             hi = min(len(text), near.dest_end + len(exact))
         found = _best_in(text, lo, hi, exact, prefix, suffix, hint, budget)

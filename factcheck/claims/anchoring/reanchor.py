@@ -5,9 +5,9 @@ and carries its old anchor, so a caller never loses a claim.
 
 ``reanchor_many`` is the fast path for a whole article. Anchors are visited in text
 order; an anchor whose span is untouched is placed in O(1) by the diff of the old and new
-texts when the old text is given (:class:`~.diffmap.DiffMap`), else by its old position
-or the shift its predecessor moved by. Only anchors whose text was edited, or that cannot
-be placed that way, go to the quote matcher.
+texts when the old text is given (:class:`~.diffmap.DiffMap`), or else by its old position
+or the shift its predecessor moved by (quote and whole context must be there). Only anchors
+that cannot be placed that way go to the quote matcher (exact, then approximate).
 """
 
 from __future__ import annotations
@@ -60,8 +60,9 @@ class _Reanchorer:
         self.text = text
         self.context = context
         self.max_error_ratio = max_error_ratio
-        self.diff = DiffMap(old_text, text) if old_text not in (None, text) else None
-        self.shift = 0  # how far the previous anchor moved (used without a diff)
+        changed = old_text is not None and old_text != text
+        self.diff = DiffMap(old_text, text) if changed and old_text is not None else None
+        self.shift = 0  # how far the last anchor placed verbatim moved
 
     def placed(self, anchor: Anchor, start: int, end: int, score: float) -> Result:
         status: Status = "exact" if start == anchor.start else "moved"
@@ -81,11 +82,12 @@ class _Reanchorer:
             if span is not None and text[span[0] : span[1]] == exact:
                 return self.placed(anchor, span[0], span[1], 1.0)
             hint = self.diff.map_point(start)
-        else:
-            for shift in (0, self.shift) if self.shift else (0,):
-                at = start + shift
-                if text.startswith(exact, at) and _context_intact(text, at, end + shift, anchor):
-                    return self.placed(anchor, at, end + shift, 1.0)
+        # The old position, then the shift the previous anchor moved by, if the quote and its
+        # whole context are there.
+        for shift in (0, self.shift) if self.shift else (0,):
+            at = start + shift
+            if text.startswith(exact, at) and _context_intact(text, at, end + shift, anchor):
+                return self.placed(anchor, at, end + shift, 1.0)
         found = find_exact(text, exact, anchor.prefix, anchor.suffix, hint)
         if found is None:
             found = find_fuzzy(
