@@ -5,8 +5,9 @@ In CI (CI set) a missing service is a failure, never a skip."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
@@ -91,3 +92,25 @@ def editor_client(client_for: Callable[[str | None], APIClient]) -> APIClient:
 @pytest.fixture
 def admin_client_api(client_for: Callable[[str | None], APIClient]) -> APIClient:
     return client_for("admin")
+
+
+@pytest.fixture
+def tagging_worker(transactional_db: None, redis_url: str, tmp_path: Path) -> Iterator[Any]:
+    """A REAL `celery -A factcheck worker` process (prefork, concurrency 1) that tags
+    articles: it runs on the test database (DATABASE_URL=test_<name>, or the SQLite test
+    file) and the test's Redis (REDIS_URL), so it sees what the test commits; hence the
+    fixture implies `transactional_db`. Needs Redis: fails in CI, skips elsewhere.
+
+    Yields a tests.integration.processes.CeleryWorker: `.log()` its output,
+    `.kill_pool_child()` / `.kill()` (SIGKILL of the pool process / the whole worker),
+    `.start()` again after a kill. Stopped (SIGTERM, then SIGKILL) after the test.
+    For another setup (beat, more processes, a short visibility timeout) build a
+    CeleryWorker(tmp_path / "worker.log", concurrency=2, beat=True, **env) yourself."""
+    from tests.integration.processes import CeleryWorker
+
+    worker = CeleryWorker(tmp_path / "worker.log")
+    worker.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
