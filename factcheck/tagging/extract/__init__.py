@@ -83,6 +83,26 @@ def _scorer() -> Callable[[list[str]], list[float]]:
 _NUMBER_SCORES: Final = {"date": 0.6, "time": 0.5, "ordinal": 0.5, "year": 0.6, "score": 0.5}
 
 
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _speakers_from_attributions(
+    quotes: list[Any], attributions: list[Any], sentence_index: Callable[[int], int]
+) -> None:
+    """A quote still without speaker takes the attribution of its sentence."""
+    by_sentence: dict[int, list[Any]] = {}
+    for a in attributions:
+        by_sentence.setdefault(sentence_index(a.start), []).append(a)
+    for q in quotes:
+        if q.speaker is None:
+            cands = by_sentence.get(sentence_index(q.outer[0]))
+            if cands:
+                before = [a for a in cands if a.start < q.start]
+                q.speaker = (before[-1] if before else cands[0]).source
+
+
 def extract(text: str) -> Extraction:
     """Run every stage over ``text`` and return candidates and scored sentences."""
     spans = split_sentences(text)
@@ -106,8 +126,13 @@ def extract(text: str) -> Extraction:
             )
         )  # fmt: skip
     quotes = find_quote_spans(text)
-    names = NameIndex(text, [q.outer for q in quotes])
+    outers = [q.outer for q in quotes]
+    names = NameIndex(text, outers)
     assign_speakers(text, quotes, names, sentence_of)
+    attributions = [
+        a for a in find_attributions(text, names, spans) if not _inside(a.start, a.end, outers)
+    ]
+    _speakers_from_attributions(quotes, attributions, sentence_index)
     for q in quotes:
         short = len(text[q.start : q.end].split()) <= 2
         score = (0.5 if q.speaker else 0.3) if short else (0.95 if q.speaker else 0.7)
@@ -120,7 +145,7 @@ def extract(text: str) -> Extraction:
                 score=score, sentence=sentence_index(q.start), extra=extra,
             )
         )  # fmt: skip
-    for a in find_attributions(text, names, spans):
+    for a in attributions:
         cands.append(
             Candidate(
                 "attribution", a.start, a.end, text[a.start : a.end], source=a.source,

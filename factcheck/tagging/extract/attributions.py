@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .names import PRONOUNS, STOP_CAPS, TITLES, NameIndex, clean_name
+from .names import NAME_WORD, PRONOUNS, STOP_CAPS, TITLES, NameIndex, classify, clean_name
+from .numtables import words
 
 __all__ = ["Attribution", "find_attributions", "normalise_source", "subject_before"]
 
@@ -25,153 +26,55 @@ VERBS: Final = (
     "|confirmed|confirms|emphasized|emphasised|highlighted|warned|warns|stated|states|announced"
     "|claimed|claims|explained|argued|insisted|estimated|revealed|indicated|disclosed|acknowledged"
     "|denied|asserted|stressed|suggested|predicted|testified|alleged|admitted|concluded|replied"
-    "|responded|remarked|commented|observed|declared|asked|urged"
+    "|responded|remarked|commented|observed|declared|asked|urged|add|tell|write|explain"
 )
-DOC_NOUNS: Final = frozenset(
-    [
-        "report",
-        "reports",
-        "article",
-        "story",
-        "statement",
-        "post",
-        "broadcast",
-        "analysis",
-        "data",
-        "figures",
-        "survey",
-        "study",
-        "poll",
-        "interview",
-        "release",
-        "investigation",
-        "reporting",
-        "coverage",
-        "tweet",
-        "website",
-        "account",
-        "blog",
-        "newspaper",
-        "paper",
-        "outlet",
-        "channel",
-    ]
+DOC_NOUNS: Final = words(
+    "report reports article story statement post broadcast analysis data figures survey study "
+    "poll interview release investigation reporting coverage tweet website account blog "
+    "newspaper paper outlet channel campaign office lawyers lawyer attorneys attorney "
+    "spokesperson spokesman spokeswoman representatives team"
 )
-ROLE_NOUNS: Final = frozenset(
-    [
-        "officials",
-        "official",
-        "police",
-        "authorities",
-        "analysts",
-        "analyst",
-        "experts",
-        "expert",
-        "witnesses",
-        "witness",
-        "residents",
-        "investigators",
-        "prosecutors",
-        "researchers",
-        "scientists",
-        "doctors",
-        "rescuers",
-        "firefighters",
-        "organisers",
-        "organizers",
-        "sources",
-        "source",
-        "observers",
-        "critics",
-        "economists",
-        "lawyers",
-        "officers",
-        "activists",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "ministry",
-        "government",
-        "service",
-        "agency",
-        "department",
-        "president",
-        "minister",
-        "secretary",
-        "company",
-        "firm",
-        "group",
-        "committee",
-        "council",
-        "team",
-        "organisation",
-        "organization",
-        "campaign",
-        "court",
-        "judge",
-        "statement",
-        "report",
-        "administration",
-        "embassy",
-        "office",
-        "spokespeople",
-        "representatives",
-        "media",
-        "newspaper",
-        "outlet",
-    ]
+ROLE_NOUNS: Final = words(
+    "officials official police authorities analysts analyst experts expert witnesses witness "
+    "residents investigators prosecutors researchers scientists doctors rescuers firefighters "
+    "resident organisers organizers sources source observers critics economists lawyers officers "
+    "activists spokesperson spokesman spokeswoman ministry government service agency "
+    "department president minister secretary company firm group committee council team "
+    "organisation organization campaign court judge statement report administration embassy "
+    "office spokespeople representatives media newspaper outlet"
 )
+_POSSESSIVE: Final = re.compile(r"(?:’s|'s|’|')$")
+_LEAD_CONJ: Final = re.compile(r"(?:and|but|while|so|yet|or) ")
 _ADVERB_TAIL: Final = re.compile(
     r"(?:\s+(?:\w+ly|also|later|previously|then|had|has|have|was|is|has also|had also|once))+$"
 )
+# verbs that report speech only when a clause or quote follows ("confirmed that ...")
+WEAK_VERBS: Final = words(
+    "announced confirmed confirms declared denied acknowledged disclosed revealed"
+)
+_WEAK_OK: Final = re.compile(r"(?: that\b|[,:]|\s*[“\"]| (?:he|she|it|they|we|I)\b)")
 _VERB_RX: Final = re.compile(rf"\b(?:{VERBS})\b")
 _CUE_RX: Final = re.compile(
     r"\b(?P<cue>[Aa]ccording to|(?:[Aa]s )?(?:reported|confirmed|announced|stated|noted|cited"
     r"|quoted|revealed) by) (?=(?P<np>[^,.;:!?\n—–()“”\"]{1,80}))"
     rf"|\b(?P<as>[Aa]s) (?P<np2>[^,.;:!?\n—–()“”\"]{{1,60}}?) (?P<v>{VERBS}|put it)\b"
 )
-_NP_STOP: Final = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "and",
-        "but",
-        "or",
-        "to",
-        "is",
-        "was",
-        "were",
-        "are",
-        "has",
-        "had",
-        "have",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "after",
-        "before",
-        "when",
-        "while",
-        "because",
-        "if",
-        "as",
-        "than",
-        "were",
-    ]
+_NP_STOP: Final = words(
+    "that which who whom whose and but or to is was were are has had have will would can "
+    "could may might should after before when while because if as than were"
 )
-_FUNCTION: Final = frozenset(["of", "for", "the", "and", "de", "van", "von", "in", "on", "at"])
-_PREPS: Final = frozenset(["on", "of", "in", "at", "from", "for"])
-_CLAUSE_START: Final = re.compile(r".*(?:^|[,;:—(“”\"\n]|\. |\bthat )", re.S)
-_CAPS: Final = re.compile(r"[A-Z][\w’'.&-]*(?: (?:of |for )?[A-Z][\w’'.&-]*)*")
-_NAME_ONLY: Final = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}")
-_INVERTED: Final = re.compile(r" ((?:[A-Z][\w’'.&-]*)(?: [A-Z][\w’'.&-]*){0,3})")
+_FUNCTION: Final = words("of for the and de van von in on at")
+_PREPS: Final = words("on of in at from for")
+_CLAUSE_START: Final = re.compile(r".*(?:^|[,;:—(“”\"\n]|(?<![A-Z])\. |\bthat )", re.S)
+_CAPS: Final = re.compile(rf"[A-Z][\w’'.&-]*(?: (?:of |for )?{NAME_WORD})*")
+_NAME_ONLY: Final = re.compile(rf"[A-Z][\w’'.-]*(?: {NAME_WORD}){{1,3}}")
+_INVERTED: Final = re.compile(rf" ((?:[A-Z][\w’'.&-]*)(?: {NAME_WORD}){{0,3}})")
+_TRAILING_NAME: Final = re.compile(rf"(?:^|\s)([A-Z][\w’'.&-]*(?: {NAME_WORD}){{0,4}})$")
+_TEMPORAL_TAIL: Final = re.compile(
+    r"(?:,?\s+(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night)"
+    r"|,?\s+(?:yesterday|today|tonight|on Twitter|in a statement))+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +82,11 @@ class Attribution:
     start: int
     end: int
     source: str
+
+
+def _bare(word: str) -> str:
+    """Lowercase word without a possessive ending."""
+    return _POSSESSIVE.sub("", word.lower())
 
 
 def trim_np(np: str) -> str:
@@ -210,50 +118,30 @@ def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
         words = words[1:]
     if not words:
         return None
+    if words[-1].islower() and words[-1] in TITLES:
+        known = names.role(words[-1])  # "the commissioner" -> the commissioner named earlier
+        if known is not None:
+            return known
     if ", " in np:
         _head, _, app = np.partition(", ")
         if _NAME_ONLY.fullmatch(app):
             return names.resolve(app)
-    heads = [w.lower().strip("’'s") for w in words if w.islower() and w not in _FUNCTION]
+    heads = [_bare(w) for w in words if w.islower() and w not in _FUNCTION]
     caps = [m.group(0) for m in _CAPS.finditer(" ".join(words))]
     if caps and any(h in DOC_NOUNS for h in heads):
         return names.resolve(caps[-1])  # "the CNBC report", "the report on CNBC"
     if caps and not heads:
+        if len(caps) > 1 and any(w in ("in", "at") for w in words):
+            return names.resolve(caps[0])  # "Aam Aadmi Party in Goa"
         return names.resolve(" ".join(words))
     if caps and words[-1][:1].isupper():
         return names.resolve(caps[-1])  # "Police press officer Monika Kosiec"
     return clean_name(" ".join(words)) or None
 
 
-_SUBJ_OPENERS: Final = frozenset(
-    [
-        "according",
-        "as",
-        "by",
-        "from",
-        "to",
-        "in",
-        "on",
-        "at",
-        "with",
-        "for",
-        "of",
-        "and",
-        "or",
-        "but",
-        "after",
-        "before",
-        "since",
-        "than",
-        "if",
-        "while",
-        "when",
-        "who",
-        "which",
-        "that",
-        "what",
-        "whether",
-    ]
+_SUBJ_OPENERS: Final = words(
+    "according as by from to in on at with for of and or but after before since than if while "
+    "when who which that what whether"
 )
 
 
@@ -271,13 +159,13 @@ def _acceptable_subject(np: str) -> bool:
     head = words[-1]
     if head[:1].isupper():
         return not (len(words) > 4 and sum(w.islower() for w in words) > 5)
-    return head.lower().strip("’'s") in ROLE_NOUNS and len(words) <= 5
+    return _bare(head) in ROLE_NOUNS and len(words) <= 5
 
 
 def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | None:
     """Subject NP (start, text) of a speech verb at ``verb_start``; ``lo`` bounds the search."""
     window = text[lo:verb_start]
-    window = _ADVERB_TAIL.sub("", window.rstrip())
+    window = _ADVERB_TAIL.sub("", _TEMPORAL_TAIL.sub("", window.rstrip()))
     m = _CLAUSE_START.match(window)
     cut = m.end() if m else 0
     np = window[cut:].strip()
@@ -298,13 +186,25 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
                 head_words[0].lower() in ("the", "a", "an")
                 or any(w.lower() in TITLES for w in head_words)
             )
-            if _NAME_ONLY.fullmatch(appositive) and titled:
+            person_app = (
+                _NAME_ONLY.fullmatch(appositive) is not None
+                and classify(appositive.split())[0] == "person"
+            )
+            head_person = bool(np) and _NAME_ONLY.fullmatch(np) is not None
+            if person_app and (titled or not head_person):
                 # "The Vice President, Mike Pence, said": the name is the appositive
                 return lo + c3 + (
                     len(head2[c3:]) - len(head2[c3:].lstrip())
                 ), np + ", " + appositive
             cut = c3
-    if not np or not _acceptable_subject(np):
+    lead = _LEAD_CONJ.match(np)
+    if lead is not None:
+        np = np[lead.end() :]
+    if np and not _acceptable_subject(np):
+        tail = _TRAILING_NAME.search(np)
+        # "to which on February 1 Amazon Web Services acknowledged"
+        np = tail.group(1) if tail is not None and _acceptable_subject(tail.group(1)) else ""
+    if not np:
         return None
     start = lo + window.index(np, cut)
     return start, np
@@ -335,6 +235,8 @@ def find_attributions(
         vs, ve = m.span()
         if text.startswith(" by ", ve):
             continue  # passive: "confirmed by CNBC" is handled by the cue pattern
+        if m.group(0) in WEAK_VERBS and not _WEAK_OK.match(text, ve):
+            continue  # "Trump declared a national emergency" is an act, not a source
         i = bisect.bisect_right(starts, vs) - 1
         lo = sentences[i][0] if i >= 0 else 0
         subj = subject_before(text, lo, vs)

@@ -42,7 +42,8 @@ TITLES: Final = _w(
     "deputy leader coach manager inspector sergeant lieutenant detective attorney dean bishop "
     "archbishop rabbi imam sheikh emir sultan councillor councilor founder head speaker "
     "prosecutor sheriff superintendent commander admiral marshal whip representative "
-    "represenative officer"
+    "represenative officer presidents assemblywoman assemblyman councilwoman councilman "
+    "alderman chairperson commissioner"
 )
 # words between a title and the name that belong to the office ("Secretary of State X")
 OFFICE_WORDS: Final = _w(
@@ -64,7 +65,12 @@ ORG_WORDS: Final = _w(
     "cia who un nato eu icc imf opec reuters' observatory institute laboratory lab brigade "
     "agence presse afp ap pap xinhua tass bbc cnn cnbc abc nbc cbs fox npr legislature "
     "yuan council's ministry commission squad unit division coast station airport railway "
-    "railways inc. llc plc gmbh sa ag"
+    "railways inc. llc plc gmbh sa ag conference survey"
+)
+ORG_ADJECTIVES: Final = _w(
+    "national international united federal royal state general central world global "
+    "european african asian democratic republican socialist liberal conservative islamic "
+    "supreme high joint"
 )
 PLACES: Final = _w(
     "china russia ukraine iran iraq syria israel gaza india pakistan japan korea taiwan "
@@ -74,6 +80,10 @@ PLACES: Final = _w(
     "texas florida hong kong venezuela turkey egypt nigeria kenya argentina chile peru "
     "colombia poland sweden norway finland denmark netherlands belgium switzerland austria "
     "greece portugal indonesia philippines vietnam thailand malaysia singapore zealand u.s "
+    "alabama alaska arizona arkansas colorado connecticut delaware georgia hawaii idaho "
+    "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
+    "minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania "
+    "tennessee utah vermont virginia wisconsin wyoming "
     "chinese american russian british french german italian spanish japanese korean indian "
     "iranian israeli ukrainian european african asian canadian mexican australian turkish"
 )
@@ -114,9 +124,12 @@ PRONOUNS: Final = {
 
 _PARTICLE = r"(?:de|da|van|von|bin|al|del|la|le|du|di|dos|der)"
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
+# a later word of a name may carry an Arabic article: "Abdel Fattah el-Sisi"
+NAME_WORD: Final = r"(?:[A-Z]|(?:el|al|ad|as|ar|an|at|az|ash)-[A-Za-z])[\w’'.&-]*"
 _RUN: Final = re.compile(
-    rf"{_CAP_WORD}(?:(?: (?:of|for|the|{_PARTICLE}))* {_CAP_WORD})*",
+    rf"{_CAP_WORD}(?:(?: (?:of|for|the|{_PARTICLE}))* {NAME_WORD})*",
 )
+_PREV_LOWER: Final = re.compile(r"([a-z]+) $")
 _POSS: Final = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -146,15 +159,28 @@ def _person_tail(tokens: list[str], lows: list[str]) -> list[str] | None:
         rest = rest[1:]
     if had_of and len(rest) >= 3:
         rest = rest[1:]  # "Mayor of Koszalin Piotr Jedlinski"
+    for i, t in enumerate(rest):
+        if t in ("of", "for") and i > 0:
+            rest = rest[:i]  # "President Abdel Fattah el-Sisi of Egypt"
+            break
     if not rest or any(t.lower() in ORG_WORDS or t.lower() in ("of", "for") for t in rest):
         return None
     return rest
+
+
+def classify(tokens: list[str]) -> tuple[str, str, str | None]:
+    """Public form of :func:`_classify`: (kind, name, gender) of capitalised tokens."""
+    return _classify(tokens)
 
 
 def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
     """(kind, name, gender) for the tokens of a capitalised run (possessive already off)."""
     while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in POSTNOMINALS:
         tokens = tokens[:-1]
+    if len(tokens) > 1 and _POSS.search(tokens[0]):
+        tokens = tokens[1:]  # "BBC's Jonathan Marcus", "Beijing’s Ministry of ..."
+    if len(tokens) > 2 and tokens[0].lower() in PLACES and tokens[1].lower() not in PLACES:
+        tokens = tokens[1:]  # "(Senator from) Vermont Bernie Sanders"
     lows = [t.lower().rstrip(",") for t in tokens]
     if len(tokens) == 1 and lows[0].rstrip(".") in PLACES:
         return "place", tokens[0], None
@@ -169,7 +195,8 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
         cut = lows.index("of") if "of" in lows else lows.index("for")
         head = lows[:cut]
         if len(head) >= 2 and not any(
-            w in ORG_WORDS or w in TITLES or w in PLACES or w in CALENDAR for w in head
+            w in ORG_WORDS or w in TITLES or w in PLACES or w in CALENDAR or w in ORG_ADJECTIVES
+            for w in head
         ):
             tokens, lows = tokens[:cut], head
     if tail is None and (
@@ -198,6 +225,7 @@ class NameIndex:
         self.text = text
         self.surnames: dict[str, str] = {}
         self.genders: dict[str, str | None] = {}
+        self.titles: dict[str, str] = {}
         mentions: list[Mention] = []
         qi = 0
         for m in _RUN.finditer(text):
@@ -239,6 +267,8 @@ class NameIndex:
         if not bare:
             return None
         kind, name, gender = _classify(tokens)
+        if kind == "person":
+            self._note_titles(s, tokens, name)
         if kind == "person" and len(name.split()) >= 2:
             parts = name.split()
             for key in (parts[0], parts[-1]):
@@ -255,6 +285,20 @@ class NameIndex:
         if kind == "person" and name in self.genders:
             gender = self.genders[name] or gender
         return Mention(s, end, name, kind, gender)
+
+    def _note_titles(self, s: int, tokens: list[str], name: str) -> None:
+        """Remember "commissioner" -> "Albert Muchanga" for later "the commissioner"."""
+        for t in tokens:
+            low = t.lower()
+            if low in TITLES:
+                self.titles[low] = name
+        pw = _PREV_LOWER.search(self.text, max(0, s - 20), s)
+        if pw is not None and pw.group(1) in TITLES:
+            self.titles[pw.group(1)] = name
+
+    def role(self, noun: str) -> str | None:
+        """The person last introduced with the title ``noun`` ("the commissioner")."""
+        return self.titles.get(noun.lower())
 
     def resolve(self, name: str) -> str:
         """Canonical form of a name found elsewhere: titles off, surname mapped."""

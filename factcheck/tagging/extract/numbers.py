@@ -44,7 +44,7 @@ _ONES = _alt(T.ONES)
 _TENS = _alt(T.TENS)
 _TENS_ONES = rf"{_TENS}(?:[- ]{_ONES9})?"
 _WORDNUM = rf"(?:{_TENS_ONES}|{_ONES})(?:[ -]hundred(?: and (?:{_TENS_ONES}|{_ONES}))?)?"
-_A_SCALE = r"[Aa]n?(?= (?:hundred|thousand|million|billion|trillion|dozen)\b)"
+_A_SCALE = r"(?:[Hh]alf )?[Aa]n?(?= (?:hundred|thousand|million|billion|trillion|dozen)\b)"
 _FRAC = (
     rf"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)[ -]{_alt(T.FRACTIONS, False)}"
     rf"|[Aa] {_alt(T.FRACTIONS, False)}(?= of\b)|[Hh]alf(?= of\b)"
@@ -57,7 +57,7 @@ _CUR = (
 )
 _SCALE = (
     r"(?:\s?(?:bn|mn|mln|tn|trn)|[mkb])(?![\w])"
-    r"|(?:[ -](?:hundred|thousand|million|billion|trillion|dozen))+"
+    r"|(?:(?: {1,2}|-)(?:hundred|thousand|million|billion|trillion|dozen))+"
 )
 _PCT = r"\s?%|[ -](?:percentage points?|percent|per cent|pct|basis points?)\b"
 _CSUF = rf" (?:{_alt(T.CURRENCY_SUFFIX, False)}|pounds)\b"
@@ -99,7 +99,7 @@ _CAL: Final = re.compile(
     rf" (?:{_WEEKDAY}|week|weekend|month|year|{_MONTH_CAP}|spring|summer|autumn|fall|winter))"
     r"(?![\w])"
     rf"|(?P<mon4>{_MONTH_CAP})(?![\w])"
-    r"|(?P<time>\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
+    r"|(?P<time>\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
 )
 # Scanning is two cheap trigger passes; the full patterns only run (``match``)
 # where a trigger fired.
@@ -176,6 +176,7 @@ _QUAL: Final = re.compile(
     + r")\s+$"
 )
 _PREV_WORD: Final = re.compile(r"(\S+) $")
+_NEXT_WORD: Final = re.compile(r" ([A-Za-z]\w*)")
 _NEXT_CAPS: Final = re.compile(r" [A-Z]{2,}\b")
 _BAD_PREV: Final = frozenset("-/.,_@#&+=^\\")
 _SENT_PUNCT: Final = frozenset(".!?\n:;")
@@ -192,6 +193,8 @@ def _word_value(s: str) -> float:
     s = s.lower()
     if s in ("a", "an"):
         return 1.0
+    if s.startswith("half "):
+        return 0.5
     parts = re.split(r"[ -]", s)
     if parts[-1] in T.FRACTIONS:
         num = 1.0 if parts[0] in ("a", "half") else float(T.ONES.get(parts[0], 1))
@@ -286,6 +289,8 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
             kind, unit, extra["date"] = "year", "date", f"{n1}/{int(vmax)}"
         elif vmax < (value or 0) and not btw:
             return NumberHit(start, end, "score", None, None, None, {"values": [v1, v2]})
+        if kind == "count" and _is_label(text, start, end):
+            return None  # "Boeing 737-800"
         extra["value_max"] = vmax
         extra["unit_kind"] = kind
         if kind != "year":
@@ -330,7 +335,16 @@ def _is_label(text: str, start: int, end: int) -> bool:
                 return True
             if word[0].islower():  # iPhone, eBay
                 return True
-    return _NEXT_CAPS.match(text, end) is not None
+    if _NEXT_CAPS.match(text, end) is not None:
+        return True
+    # "the 737 Max", "a 747 Jumbo": determiner + number + capitalised word
+    nxt = _NEXT_WORD.match(text, end)
+    return (
+        pw is not None
+        and pw.group(1).lower() in ("the", "a", "an", "new", "its", "his", "her", "their")
+        and nxt is not None
+        and nxt.group(1)[0].isupper()
+    )
 
 
 def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from typing import Final
 
+
+def words(s: str) -> frozenset[str]:
+    """A word table from a space-separated string."""
+    return frozenset(s.split())
+
+
 ONES: Final = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -64,7 +70,7 @@ TIME_UNITS: Final = {
 }  # fmt: skip
 MEASURE_UNITS: Final = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
-    "kilometer": "km", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "kilometer": "km", "m": "m", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
     "miles": "mile", "mile": "mile", "feet": "ft", "foot": "ft", "ft": "ft",
     "kg": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "tonnes": "tonne",
     "tonne": "tonne", "tons": "ton", "ton": "ton", "lbs": "lb", "acres": "acre",
@@ -85,114 +91,19 @@ QUALIFIERS: Final = (
     "an estimated", "estimated", "exactly", "only", "just", "circa", "approx.",
 )  # fmt: skip
 # Lowercase nouns after which a number is a label, not a quantity ("flight 302").
-LABEL_NOUNS: Final = frozenset(
-    [
-        "flight",
-        "route",
-        "page",
-        "section",
-        "article",
-        "chapter",
-        "number",
-        "no",
-        "no.",
-        "room",
-        "line",
-        "platform",
-        "gate",
-        "episode",
-        "season",
-        "level",
-        "phase",
-        "stage",
-        "category",
-        "grade",
-        "class",
-        "size",
-        "model",
-        "version",
-        "bus",
-        "highway",
-        "interstate",
-        "exit",
-        "district",
-        "ward",
-        "precinct",
-        "item",
-        "paragraph",
-        "clause",
-        "rule",
-        "resolution",
-        "channel",
-        "track",
-        "squad",
-        "jersey",
-        "seat",
-        "unit",
-        "apartment",
-        "block",
-        "lot",
-    ]
+LABEL_NOUNS: Final = words(
+    "flight route page section article chapter number no no. room line platform gate episode "
+    "season level phase stage category grade class size model version bus highway interstate "
+    "exit district ward precinct item paragraph clause rule resolution channel track squad "
+    "jersey seat unit apartment block lot"
 )
 # Capitalised words that may stand right before a plain number without making
 # it part of a name ("In 2019", "About 40").
-CAPITAL_OK: Final = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "since",
-        "until",
-        "till",
-        "to",
-        "of",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "over",
-        "some",
-        "only",
-        "just",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "with",
-        "within",
-        "after",
-        "before",
-        "than",
-        "between",
-        "during",
-        "through",
-        "roughly",
-        "approximately",
-        "about",
-        "estimated",
-        "another",
-        "all",
-        "just",
-        "more",
-        "less",
-        "fewer",
-        "least",
-        "up",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "of",
-        "top",
-    ]
+CAPITAL_OK: Final = words(
+    "in on at by for from since until till to of about around nearly almost over some only "
+    "just the a an and or but with within after before than between during through roughly "
+    "approximately about estimated another all just more less fewer least up these those his "
+    "her their its our of top"
 )
 MONTHS: Final = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from .attributions import VERBS, normalise_source, subject_before
-from .names import PRONOUNS, NameIndex
+from .names import NAME_WORD, PRONOUNS, NameIndex
 
 __all__ = ["Quote", "assign_speakers", "find_quote_spans"]
 
@@ -30,8 +30,9 @@ _OPENERS: Final = frozenset("“«„")
 _CLOSERS: Final = frozenset("”»")
 _ALNUM: Final = re.compile(r"[^\W_]")
 _WHO = (
-    r"(?:[A-Z][\w’'.&-]*(?: (?:of |for |the )?[A-Z][\w’'.&-]*){0,6}"
-    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|the \w+(?: \w+)?)"
+    rf"(?:[A-Z][\w’'.&-]*(?: (?:of |for |the )?{NAME_WORD}){{0,6}}"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
+    r"|(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[\w’'-]+ ){0,2}(?!\w+ly\b)[\w’'-]+)"
 )
 _AFTER: Final = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b"
@@ -41,12 +42,19 @@ _BEFORE: Final = re.compile(
     rf"(?:(?P<colon>{_WHO})\s*:"
     rf"|[Aa]s (?P<asw>{_WHO}) put it,?"
     rf"|(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
-    r"(?: (?:it|them|him|her|this|that|the \w+(?: \w+)?))?(?: as)?"
+    r"(?: (?:it|them|him|her|this|that|the \w+(?: \w+)?|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?))?"
+    r"(?: as| an?)?"
+    r"|[Aa]ccording to (?P<acc>[^,.;:“”\"\n]{1,80}),?"
+    rf"|(?P<quoted>{_WHO})(?:, [^,“”\"\n]{{1,80}},)? as saying,?"
     rf"|(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{VERBS})(?: (?:reporters|journalists|the \w+|\w+))?,?"
     r"(?: that)?)\s*$"
 )
 
 
+_PARTICIPLE: Final = re.compile(
+    r"\b(?:saying|adding|writing|noting|stating|declaring|insisting|warning|arguing"
+    r"|calling (?:it|him|her|them|this|that)(?: an?)?)\s*[,:]?\s*$"
+)
 _PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through) $")
 
 
@@ -179,12 +187,17 @@ def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> st
     lo = max(sent[0], a - 300)
     m = _BEFORE.search(text, lo, a)
     if m is not None:
-        raw = next(x for x in m.group("colon", "asw", "desc", "said") if x)
+        raw = next(x for x in m.group("colon", "asw", "desc", "said", "acc", "quoted") if x)
         if m.group("colon") and _PREP_BEFORE.search(text, max(lo, m.start() - 6), m.start()):
             # "also speaking via Twitter: “...”": the speaker is the sentence's subject
             first = names.first_in(sent[0], m.start())
             return first.name if first is not None else None
         return _who(raw, a, names)
+    if _PARTICIPLE.search(text, lo, a):
+        # "Sanders ..., saying “...”": the speaker is the sentence's subject
+        first = names.first_in(sent[0], a)
+        if first is not None:
+            return first.name
     # a speech verb earlier in the sentence: "Trump, writing ..., said the call “...”"
     for vm in reversed(list(re.finditer(rf"\b(?:{VERBS})\b", text[lo:a]))):
         subj = subject_before(text, lo, lo + vm.start())

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .numtables import words
+
 __all__ = ["split_sentences"]
 
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
@@ -30,146 +32,21 @@ _NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\w+)")
 _HAS_ALNUM: Final = re.compile(r"[^\W_]")
 
 # Abbreviations after which a full stop never ends a sentence.
-_TITLES: Final = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "messrs",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "cpl",
-        "pvt",
-        "st",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "det",
-        "insp",
-        "fr",
-        "sr",
-        "sra",
-        "srta",
-        "mme",
-        "mlle",
-        "mt",
-        "ft",
-        "no",
-        "nos",
-        "vs",
-        "v",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "vol",
-        "ch",
-        "pp",
-        "para",
-        "art",
-        "cf",
-        "al",
-    ]
+_TITLES: Final = words(
+    "mr mrs ms messrs dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pvt st rev hon "
+    "pres supt det insp fr sr sra srta mme mlle mt ft no nos vs v approx dept est fig vol ch "
+    "pp para art cf al"
 )
 _MONTHS: Final = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 # Abbreviations that may end a sentence: only when the next word opens one.
-_MAYBE_FINAL: Final = frozenset(
-    [
-        "inc",
-        "ltd",
-        "corp",
-        "co",
-        "plc",
-        "llc",
-        "jr",
-        "etc",
-        "bros",
-        "assn",
-        "univ",
-        "ave",
-        "blvd",
-        "rd",
-    ]
-)
-_OPENERS: Final = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "in",
-        "on",
-        "at",
-        "as",
-        "but",
-        "and",
-        "so",
-        "yet",
-        "for",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "since",
-        "however",
-        "meanwhile",
-        "still",
-        "also",
-        "then",
-        "now",
-        "according",
-        "despite",
-        "during",
-        "although",
-        "though",
-        "other",
-        "some",
-        "many",
-        "most",
-        "all",
-        "both",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-    ]
+_MAYBE_FINAL: Final = words("inc ltd corp co plc llc jr etc bros assn univ ave blvd rd")
+_OPENERS: Final = words(
+    "the a an he she it they we i you his her its their our this that these those there in on "
+    "at as but and so yet for if when while after before since however meanwhile still also "
+    "then now according despite during although though other some many most all both one two "
+    "three four five six seven eight nine ten"
 )
 
 
