@@ -4,7 +4,6 @@ original input kept as `raw` when it was changed on the way."""
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -12,7 +11,6 @@ from pathlib import PurePath
 from typing import Any
 
 import dateparser  # type: ignore[import-untyped]
-import nh3
 import trafilatura
 from django.utils import timezone
 from rest_framework.exceptions import APIException, ValidationError
@@ -21,11 +19,10 @@ from .cleanup import clean_pasted_text
 from .decode import decode_bytes
 from .fetch import FetchError, fetch_url
 from .services import ArticleInput
-from .text_from_html import html_to_text
+from .text_from_html import html_to_text, plain
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
@@ -35,18 +32,6 @@ class FetchFailed(APIException):
     def __init__(self, error: FetchError) -> None:
         self.status_code = error.status
         super().__init__({error.field: [str(error)]})
-
-
-def plain(value: str | None, limit: int) -> str:
-    """Metadata is plain text: tags and their script/style content removed, entities
-    read, no angle brackets or control characters left, whitespace collapsed."""
-    if not value:
-        return ""
-    text = html_lib.unescape(
-        nh3.clean(str(value), tags=set(), clean_content_tags={"script", "style"})
-    )
-    text = _CONTROL.sub(" ", text).replace("<", "").replace(">", "")
-    return " ".join(text.split())[:limit]
 
 
 def parse_date(value: Any, field: str = "published_at") -> datetime | None:
@@ -120,20 +105,23 @@ def from_url(url: str, **meta: Any) -> ArticleInput:
     if page.content_type == "text/plain":
         return from_paste(text=body, url=url, **meta)
     doc: Any = trafilatura.bare_extraction(body, url=page.url, with_metadata=True)
-    if doc is None or not (doc.text or "").strip():
-        raise ValidationError({"url": [f"No article text was found at {url}."]})
-    extracted = trafilatura.extract(
-        body, url=page.url, output_format="html", include_links=True, include_formatting=True
-    )
-    if extracted:
-        clean_html, text = html_to_text(extracted)
-    else:
+    extracted = None
+    if doc is not None and (doc.text or "").strip():
+        extracted = trafilatura.extract(
+            body, url=page.url, output_format="html", include_links=True, include_formatting=True
+        )
+    # Where trafilatura finds no main text (odd or broken markup) the whole page's
+    # sanitised text is better than nothing; the reviewer can correct it as a revision.
+    clean_html, text = html_to_text(extracted or body)
+    if not text.strip() and doc is not None:
         clean_html, text = "", doc.text or ""
+    if not text.strip():
+        raise ValidationError({"url": [f"No article text was found at {url}."]})
     found: dict[str, Any] = {
-        "title": doc.title or "",
-        "author": doc.author or "",
-        "outlet": doc.sitename or "",
-        "published_at": _lenient_date(doc.date),
+        "title": (doc.title if doc else "") or _html_title(body),
+        "author": (doc.author if doc else "") or "",
+        "outlet": (doc.sitename if doc else "") or "",
+        "published_at": _lenient_date(doc.date if doc else None),
     }
     merged = {k: meta.get(k) or v for k, v in found.items()}
     rest = {k: v for k, v in meta.items() if k not in merged}

@@ -14,6 +14,7 @@ from rest_framework.exceptions import ValidationError
 from factcheck.tagging.services import request_tagging
 
 from .models import Article, ArticleRevision, content_hash
+from .text_from_html import plain
 
 
 class ArticleTooLarge(ValidationError):
@@ -66,7 +67,7 @@ def create_article(data: ArticleInput, user: Any | None) -> tuple[Article, bool]
         return existing, False
     with transaction.atomic():
         article = Article.objects.create(
-            title=data.title.strip()[:500] or text.split("\n", 1)[0][:200],
+            title=data.title.strip()[:500] or plain(text.split("\n", 1)[0], 200) or "Untitled",
             text=text,
             html=data.html,
             outlet=data.outlet,

@@ -47,6 +47,19 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain(value: str | None, limit: int) -> str:
+    """Metadata is plain text: tags and their script/style content removed, entities
+    read, no angle brackets or control characters left, whitespace collapsed."""
+    if not value:
+        return ""
+    text = nh3.clean(str(value), tags=set(), clean_content_tags={"script", "style"})
+    text = _CONTROL.sub(" ", html_lib.unescape(text)).replace("<", "").replace(">", "")
+    return " ".join(text.split())[:limit]
+
+
 def sanitise_html(raw: str) -> str:
     return nh3.clean(
         raw,
