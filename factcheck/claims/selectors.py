@@ -125,6 +125,11 @@ def filter_claims(
         for k, v in filters.items()
         if v not in (None, "")
     }
+    unknown = sorted(set(data) - set(ClaimFilter.base_filters))
+    if unknown:
+        raise ValidationError(
+            {unknown[0]: [f"Unknown filter; use one of {sorted(ClaimFilter.base_filters)}."]}
+        )
     filterset = ClaimFilter(data, queryset=queryset if queryset is not None else live_claims())
     if not filterset.is_valid():
         raise ValidationError(filterset.errors)

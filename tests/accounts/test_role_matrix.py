@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
 from factcheck.articles.models import ImportJob
 from factcheck.claims.models import VerdictLabel
 from factcheck.core.reference_data import ensure_reference_data
+from factcheck.reports.models import ExportJob
 from factcheck.tagging.models import Candidate
 from tests.factories import CitationFactory, ClaimFactory, SourceFactory
 
@@ -35,6 +37,8 @@ def make_world() -> World:
     citation = CitationFactory(claim=claim)
     source = SourceFactory()
     import_job = ImportJob.objects.create(filename="rows.csv", total=1)
+    export_job = ExportJob.objects.create(format="csv", status="done", total=0)
+    export_job.file.save("matrix.csv", ContentFile(b"claim_id\n"))
     candidate, dismissed = (
         Candidate.objects.create(
             article_id=claim.article_id, kind=kind, start=21, end=25, text="3.5%", status=status
@@ -50,6 +54,7 @@ def make_world() -> World:
             "citation": citation.pk,
             "source": source.pk,
             "import_job": import_job.pk,
+            "export_job": export_job.pk,
             "verdict": VerdictLabel.objects.order_by("order").values_list("pk", flat=True)[0],
             "claim_version": claim.version,
         }
@@ -116,6 +121,7 @@ def by_role(anon: int, reviewer: int, editor: int, admin: int) -> dict[str | Non
 
 
 READ = by_role(403, 200, 200, 200)
+EDITORS_READ = by_role(403, 403, 200, 200)
 EDITOR_200 = by_role(403, 403, 200, 200)
 REVIEWER_201 = by_role(403, 201, 201, 201)
 # (method, route template, body, expected status per role)
@@ -182,6 +188,14 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("post", "/api/candidates/{dismissed_candidate}/reopen/", None, by_role(403, 200, 200, 200)),
     ("get", "/api/articles/{article}/candidates/", None, READ),
     ("get", "/api/articles/{article}/tagging/", None, READ),
+    *[
+        ("get", f"/api/exports/claims.{fmt}", None, EDITORS_READ)
+        for fmt in ("csv", "json", "claimreview", "webannotation", "html", "pdf")
+    ],
+    ("get", "/api/export-jobs/", None, EDITORS_READ),
+    ("post", "/api/export-jobs/", lambda w: {"format": "csv"}, by_role(403, 403, 201, 201)),
+    ("get", "/api/export-jobs/{export_job}/", None, EDITORS_READ),
+    ("get", "/api/export-jobs/{export_job}/download/", None, EDITORS_READ),
 ]
 
 # Routes outside the matrix on purpose, with the reason.
@@ -190,6 +204,7 @@ EXEMPT = {
     "/api/schema/": "the public OpenAPI description",
     "/api/docs/": "the interactive API docs",
     "/api/": "DRF's browsable root",
+    "/api/exports/claims.{fmt}": "one row per format below (/api/exports/claims.csv...)",
 }
 
 

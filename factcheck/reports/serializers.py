@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from factcheck.accounts.serializers import UserSummarySerializer
+
+from .models import ExportFormat, ExportJob
+
+
+class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
+    created_by = UserSummarySerializer(read_only=True)
+    progress = serializers.SerializerMethodField(help_text="0..1")
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ExportJob
+        fields = [
+            "id",
+            "format",
+            "filters",
+            "status",
+            "total",
+            "processed",
+            "progress",
+            "error",
+            "warnings",
+            "download_url",
+            "created_by",
+            "created_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+    def get_progress(self, job: ExportJob) -> float:
+        if job.status == ExportJob.Status.DONE:
+            return 1.0
+        return round(job.processed / job.total, 3) if job.total else 0.0
+
+    def get_download_url(self, job: ExportJob) -> str | None:
+        if job.status != ExportJob.Status.DONE:
+            return None
+        return f"/api/export-jobs/{job.pk}/download/"
+
+
+class ExportJobCreateSerializer(serializers.Serializer[Any]):
+    format = serializers.ChoiceField(choices=ExportFormat.choices)
+    filters = serializers.DictField(required=False, default=dict)

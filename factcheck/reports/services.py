@@ -1,0 +1,150 @@
+"""Exports: choosing the claims (the shared ClaimFilter), running an exporter over them in
+chunks, and export jobs that do the same on a worker with progress."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from factcheck.claims.models import Claim, ClaimStatus
+from factcheck.claims.selectors import export_queryset
+
+from .exporters import EXPORTERS, ExportContext
+from .exporters.report import summary
+from .models import ExportJob
+
+log = logging.getLogger(__name__)
+
+# Rows fetched per query (each chunk's citations come in one more query).
+CHUNK_SIZE = 1000
+# How often a job writes its progress (rows).
+PROGRESS_EVERY = 500
+
+
+def exporter_for(fmt: str) -> Any:
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ValidationError({"format": [f"Unknown format {fmt!r}; one of {sorted(EXPORTERS)}."]})
+    return exporter
+
+
+def claims_for(fmt: str, filters: Mapping[str, Any]) -> QuerySet[Claim]:
+    """The claims an export of `fmt` covers; ClaimReview is for published claims only."""
+    claims = export_queryset(filters)
+    if exporter_for(fmt).published_only:
+        claims = claims.filter(status=ClaimStatus.PUBLISHED)
+    return claims
+
+
+def prepare(fmt: str, filters: Mapping[str, Any]) -> tuple[Any, QuerySet[Claim], ExportContext]:
+    """Validate format and filters (400 naming the field) before anything is sent."""
+    exporter = exporter_for(fmt)
+    claims = claims_for(fmt, filters)
+    context = ExportContext(total=claims.count(), filters=dict(filters))
+    if fmt in ("html", "pdf"):
+        context.summary = summary(claims)
+    return exporter, claims, context
+
+
+def _counted(claims: Iterable[Claim], progress: Callable[[int], None] | None) -> Iterator[Claim]:
+    n = 0
+    for n, claim in enumerate(claims, 1):
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress(n)
+        yield claim
+    if progress is not None:
+        progress(n)
+
+
+def chunks(
+    exporter: Any,
+    claims: QuerySet[Claim],
+    context: ExportContext,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[bytes]:
+    """The export as byte chunks, reading the claims `CHUNK_SIZE` at a time."""
+    rows = _counted(claims.iterator(chunk_size=CHUNK_SIZE), progress)
+    for piece in exporter.render(rows, context):
+        yield piece if isinstance(piece, bytes) else piece.encode("utf-8")
+
+
+def write_export(
+    fmt: str,
+    filters: Mapping[str, Any],
+    out: IO[bytes],
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportContext:
+    """Write the whole export to `out`; `progress(done, total)` as it goes."""
+    exporter, claims, context = prepare(fmt, filters)
+    report = (lambda done: progress(done, context.total)) if progress else None
+    for piece in chunks(exporter, claims, context, report):
+        out.write(piece)
+    return context
+
+
+def filename(fmt: str, stem: str = "claims") -> str:
+    return f"{stem}.{exporter_for(fmt).extension}"
+
+
+# --- Jobs
+
+
+@transaction.atomic
+def create_job(user: Any, fmt: str, filters: Mapping[str, Any]) -> ExportJob:
+    """A queued job; the filters are checked now so a typo is a 400, not a failed job."""
+    claims = claims_for(fmt, filters)
+    job = ExportJob.objects.create(
+        format=fmt,
+        filters=dict(filters),
+        total=claims.count(),
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    from .tasks import run_export_job
+
+    transaction.on_commit(lambda: run_export_job.delay(job.pk))
+    return job
+
+
+def run_job(job_id: int) -> ExportJob:
+    """Run a queued job to a file under MEDIA_ROOT/exports/, recording progress."""
+    job = ExportJob.objects.get(pk=job_id)
+    if job.status == ExportJob.Status.DONE:
+        return job  # a redelivered task: the file is already there
+    ExportJob.objects.filter(pk=job_id).update(
+        status=ExportJob.Status.RUNNING, processed=0, error=""
+    )
+    relative = f"exports/{job.pk}-{filename(job.format)}"
+    path = Path(settings.MEDIA_ROOT) / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+    def progress(done: int, total: int) -> None:
+        ExportJob.objects.filter(pk=job_id).update(processed=done, total=total)
+
+    try:
+        with path.open("wb") as out:
+            context = write_export(job.format, job.filters, out, progress)
+    except Exception as error:
+        log.exception("export job %s failed", job_id)
+        ExportJob.objects.filter(pk=job_id).update(
+            status=ExportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+        path.unlink(missing_ok=True)
+        raise
+    ExportJob.objects.filter(pk=job_id).update(
+        status=ExportJob.Status.DONE,
+        file=relative,
+        processed=context.total,
+        total=context.total,
+        warnings=context.warnings,
+        finished_at=timezone.now(),
+    )
+    job.refresh_from_db()
+    return job
