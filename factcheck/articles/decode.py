@@ -42,10 +42,23 @@ def decode_bytes(data: bytes, declared: str | None = None, field: str = "file") 
     if text is None:
         text = _try(data, "utf-8")
     if text is None:
-        best = from_bytes(data).best()
-        text = str(best) if best is not None else None
+        text = _guess(data)
     if text is None or "\x00" in text:
         raise ValidationError(
             {field: ["The file is not readable text: its encoding could not be detected."]}
         )
     return text
+
+
+def _guess(data: bytes) -> str | None:
+    """charset_normalizer's best guess; among equally good guesses windows-1252 wins, as
+    the web's default for undeclared 8-bit text (short samples leave many ties)."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
+        if tied and match.encoding in ("cp1252", "latin_1", "iso8859_15"):
+            return str(match)
+    return str(best)
