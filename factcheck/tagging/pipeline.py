@@ -75,7 +75,10 @@ def tag_article_now(article_id: int, extractor: Extractor | None = None) -> TagO
 
 def candidate_fields(cand: Any, tagger_version: str) -> dict[str, Any]:
     data = {key: getattr(cand, key, None) for key in DATA_KEYS}
-    data = {key: value for key, value in data.items() if value is not None}
+    # As in the pretag JSON: a quote always has `speaker`, an attribution `source`, a
+    # number `value` (maybe null); other keys only when set.
+    always = {"number": "value", "quote": "speaker", "attribution": "source"}.get(cand.kind)
+    data = {key: value for key, value in data.items() if value is not None or key == always}
     extra = getattr(cand, "extra", None)
     if extra:
         data["extra"] = extra

@@ -28,15 +28,13 @@ def backoff(retries: int) -> float:
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
 def tag_article(self: Any, article_id: int) -> None:
-    from django.db import close_old_connections
-
     from .pipeline import tag_article_now
     from .services import mark_failed
 
     try:
         tag_article_now(article_id)
     except TRANSIENT as error:
-        close_old_connections()
+        # (Celery's Django fix-up closes broken connections between tries.)
         if self.request.retries >= MAX_RETRIES:
             log.error("Tagging article %s failed after %s retries", article_id, MAX_RETRIES)
             _fail_quietly(article_id, f"Gave up after {MAX_RETRIES} retries: {error}")
