@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
@@ -62,9 +63,19 @@ class SourceViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
         serializer.save(**extra)
 
 
+class CitationFilter(django_filters.FilterSet):
+    # Not filterset_fields: its "claim__exact" lookup resolves to the field Claim.exact (the
+    # quoted text), so ?claim=<id> compared the claim's text and matched nothing.
+    claim = django_filters.NumberFilter(field_name="claim_id")
+
+    class Meta:
+        model = Citation
+        fields = ["source", "stance"]
+
+
 class CitationViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
     serializer_class = CitationSerializer
-    filterset_fields = ["claim", "source", "stance"]
+    filterset_class = CitationFilter
     ordering_fields = ["created_at"]
 
     def get_queryset(self) -> QuerySet[Citation]:
