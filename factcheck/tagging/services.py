@@ -110,10 +110,15 @@ def sweep_pending(older_than: float | None = None) -> int:
     return enqueued
 
 
-def retag_if_unfinished(article: Article) -> bool:
-    """Re-request tagging of an article that is not done (load_demo calls it so the demo
-    article is tagged when `make run` starts, whatever happened last time)."""
-    if article.tagging_status in (TaggingStatus.DONE, TaggingStatus.RUNNING):
+def retag_if_stale(article: Article) -> bool:
+    """Re-request tagging of an article left queued or failed, or tagged by an older
+    tagger version (load_demo calls it, so the demo article is tagged when `make run`
+    starts whatever happened last time). A running one is the sweeper's business."""
+    from .extract import TAGGER_VERSION
+
+    if article.tagging_status == TaggingStatus.RUNNING:
+        return False
+    if article.tagging_status == TaggingStatus.DONE and article.tagger_version == TAGGER_VERSION:
         return False
     request_tagging(article)
     return True

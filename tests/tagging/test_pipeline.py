@@ -211,12 +211,31 @@ def test_request_tagging_marks_the_article_queued_and_enqueues_on_commit(
     assert len(callbacks) == 1
 
 
-def test_retag_if_unfinished_leaves_done_articles_alone(
+def test_retag_if_stale_leaves_current_done_articles_alone(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    done = ArticleFactory(tagging_status="done")
+    current = ArticleFactory(tagging_status="done", tagger_version=TAGGER_VERSION)
+    older = ArticleFactory(tagging_status="done", tagger_version="2000.1")
     failed = ArticleFactory(tagging_status="failed")
+    running = ArticleFactory(tagging_status="running")
     with django_capture_on_commit_callbacks() as callbacks:
-        assert services.retag_if_unfinished(done) is False
-        assert services.retag_if_unfinished(failed) is True
+        assert services.retag_if_stale(current) is False
+        assert services.retag_if_stale(running) is False
+        assert services.retag_if_stale(older) is True
+        assert services.retag_if_stale(failed) is True
+    assert len(callbacks) == 2
+
+
+def test_load_demo_requests_tagging_of_an_unfinished_demo_article(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from factcheck.core.demo_data import load_demo
+
+    with django_capture_on_commit_callbacks(execute=False):
+        _, article = load_demo()
+    Article.objects.filter(pk=article.pk).update(tagging_status="failed", tagging_error="x")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        load_demo()
+    article.refresh_from_db()
+    assert article.tagging_status == "queued" and article.tagging_error == ""
     assert len(callbacks) == 1
