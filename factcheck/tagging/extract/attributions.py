@@ -27,6 +27,7 @@ VERBS: Final = (
     "|claimed|claims|explained|argued|insisted|estimated|revealed|indicated|disclosed|acknowledged"
     "|denied|asserted|stressed|suggested|predicted|testified|alleged|admitted|concluded|replied"
     "|responded|remarked|commented|observed|declared|asked|urged|add|tell|write|explain"
+    "|insists|clarified|maintained|contended|cautioned|pointed out"
 )
 DOC_NOUNS: Final = words(
     "report reports article story statement post broadcast analysis data figures survey study "
@@ -41,18 +42,24 @@ ROLE_NOUNS: Final = words(
     "activists spokesperson spokesman spokeswoman ministry government service agency "
     "department president minister secretary company firm group committee council team "
     "organisation organization campaign court judge statement report administration embassy "
-    "office spokespeople representatives media newspaper outlet"
+    "office spokespeople representatives media newspaper outlet authority authorities"
 )
 _POSSESSIVE: Final = re.compile(r"(?:’s|'s|’|')$")
-_LEAD_CONJ: Final = re.compile(r"(?:and|but|while|so|yet|or) ")
+_NAME_OF: Final = re.compile(rf"([A-Z][\w’'.-]* {NAME_WORD}(?: {NAME_WORD})?) of ")
+_LEAD_CONJ: Final = re.compile(r"(?:and|but|while|so|yet|or|which|who|that|as) ")
 _ADVERB_TAIL: Final = re.compile(
-    r"(?:\s+(?:\w+ly|also|later|previously|then|had|has|have|was|is|has also|had also|once))+$"
+    r"(?:\s+(?:\w+ly|also|later|previously|then|had|has|have|was|is|has also|had also|once"
+    r"|went on to|continued to|would|will|did|does))+$"
 )
 # verbs that report speech only when a clause or quote follows ("confirmed that ...")
 WEAK_VERBS: Final = words(
     "announced confirmed confirms declared denied acknowledged disclosed revealed"
 )
-_WEAK_OK: Final = re.compile(r"(?: that\b|[,:]|\s*[“\"]| (?:he|she|it|they|we|I)\b)")
+_WEAK_OK: Final = re.compile(
+    r"(?: that\b|[,:]|\s*[“\"]| (?:he|she|it|they|we|I)\b"
+    r"| (?:[^\s,.;:!?]+ ){0,10}(?:that|is|was|were|are|has|have|had|will|would|could|should"
+    r"|may|might|can)\b)"
+)
 _VERB_RX: Final = re.compile(rf"\b(?:{VERBS})\b")
 _CUE_RX: Final = re.compile(
     r"\b(?P<cue>[Aa]ccording to|(?:[Aa]s )?(?:reported|confirmed|announced|stated|noted|cited"
@@ -118,10 +125,13 @@ def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
         words = words[1:]
     if not words:
         return None
-    if words[-1].islower() and words[-1] in TITLES:
-        known = names.role(words[-1])  # "the commissioner" -> the commissioner named earlier
+    if len(words) == 1 and (words[0].islower() or words[0].lower() in TITLES):
+        known = names.role(words[0])  # "the commissioner" -> the commissioner named earlier
         if known is not None:
             return known
+    of = _NAME_OF.match(" ".join(words))
+    if of is not None and classify(of.group(1).split())[0] == "person":
+        return names.resolve(of.group(1))  # "José Ortiz of the island's power authority"
     if ", " in np:
         _head, _, app = np.partition(", ")
         if _NAME_ONLY.fullmatch(app):
@@ -129,7 +139,11 @@ def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
     heads = [_bare(w) for w in words if w.islower() and w not in _FUNCTION]
     caps = [m.group(0) for m in _CAPS.finditer(" ".join(words))]
     if caps and any(h in DOC_NOUNS for h in heads):
-        return names.resolve(caps[-1])  # "the CNBC report", "the report on CNBC"
+        found = names.resolve(caps[-1])  # "the CNBC report", "the report on CNBC"
+        for h in heads:
+            if h in DOC_NOUNS:
+                names.titles[h] = found  # a later "the spokesperson" is this one
+        return found
     if caps and not heads:
         if len(caps) > 1 and any(w in ("in", "at") for w in words):
             return names.resolve(caps[0])  # "Aam Aadmi Party in Goa"
@@ -159,7 +173,8 @@ def _acceptable_subject(np: str) -> bool:
     head = words[-1]
     if head[:1].isupper():
         return not (len(words) > 4 and sum(w.islower() for w in words) > 5)
-    return _bare(head) in ROLE_NOUNS and len(words) <= 5
+    role = _bare(head) in ROLE_NOUNS or _bare(head) in TITLES
+    return role and (len(words) <= 5 or (words[0][:1].isupper() and len(words) <= 8))
 
 
 def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | None:

@@ -123,9 +123,9 @@ PRONOUNS: Final = {
 }  # fmt: skip
 
 _PARTICLE = r"(?:de|da|van|von|bin|al|del|la|le|du|di|dos|der)"
-_CAP_WORD = r"[A-Z][\w’'.&-]*"
+_CAP_WORD = r"[A-Z][\w’'.&–-]*"
 # a later word of a name may carry an Arabic article: "Abdel Fattah el-Sisi"
-NAME_WORD: Final = r"(?:[A-Z]|(?:el|al|ad|as|ar|an|at|az|ash)-[A-Za-z])[\w’'.&-]*"
+NAME_WORD: Final = r"(?:[A-Z]|(?:el|al|ad|as|ar|an|at|az|ash)-[A-Za-z])[\w’'.&–-]*"
 _RUN: Final = re.compile(
     rf"{_CAP_WORD}(?:(?: (?:of|for|the|{_PARTICLE}))* {NAME_WORD})*",
 )
@@ -179,7 +179,12 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
         tokens = tokens[:-1]
     if len(tokens) > 1 and _POSS.search(tokens[0]):
         tokens = tokens[1:]  # "BBC's Jonathan Marcus", "Beijing’s Ministry of ..."
-    if len(tokens) > 2 and tokens[0].lower() in PLACES and tokens[1].lower() not in PLACES:
+    if (
+        len(tokens) > 2
+        and tokens[0].lower() in PLACES
+        and tokens[1].lower() not in PLACES
+        and not any(t.lower() in ORG_WORDS for t in tokens)
+    ):
         tokens = tokens[1:]  # "(Senator from) Vermont Bernie Sanders"
     lows = [t.lower().rstrip(",") for t in tokens]
     if len(tokens) == 1 and lows[0].rstrip(".") in PLACES:
@@ -267,6 +272,8 @@ class NameIndex:
         if not bare:
             return None
         kind, name, gender = _classify(tokens)
+        if kind == "person" and " " not in name:
+            name = self.surnames.get(name, name)  # "President Trump" -> "Donald Trump"
         if kind == "person":
             self._note_titles(s, tokens, name)
         if kind == "person" and len(name.split()) >= 2:
@@ -332,13 +339,16 @@ class NameIndex:
         return fallback
 
     def first_in(self, lo: int, hi: int) -> Mention | None:
-        """The first person or organisation mentioned in ``[lo, hi)``."""
+        """The first person (else organisation) mentioned in ``[lo, hi)``."""
         i = bisect.bisect_left(self._starts, lo)
+        org = None
         while i < len(self.mentions) and self.mentions[i].start < hi:
-            if self.mentions[i].kind in ("person", "org"):
+            if self.mentions[i].kind == "person":
                 return self.mentions[i]
+            if org is None and self.mentions[i].kind == "org":
+                org = self.mentions[i]
             i += 1
-        return None
+        return org
 
     def person_before(self, pos: int, limit: int = 3000) -> Mention | None:
         i = bisect.bisect_left(self._starts, pos) - 1

@@ -57,12 +57,12 @@ _CUR = (
 )
 _SCALE = (
     r"(?:\s?(?:bn|mn|mln|tn|trn)|[mkb])(?![\w])"
-    r"|(?:(?: {1,2}|-)(?:hundred|thousand|million|billion|trillion|dozen))+"
+    r"|(?:(?:[ \xa0]{1,2}|-)(?:hundred|thousand|million|billion|trillion|dozen))+"
 )
-_PCT = r"\s?%|[ -](?:percentage points?|percent|per cent|pct|basis points?)\b"
-_CSUF = rf" (?:{_alt(T.CURRENCY_SUFFIX, False)}|pounds)\b"
-_TIME = rf"[ -]{_alt(T.TIME_UNITS, False)}\b"
-_MEAS = rf"[ -]?{_alt(T.MEASURE_UNITS, False)}(?![\w])"
+_PCT = r"\s?%|[ \xa0-](?:percentage points?|percent|per cent|pct|basis points?)\b"
+_CSUF = rf"[ \xa0](?:{_alt(T.CURRENCY_SUFFIX, False)}|pounds)\b"
+_TIME = rf"[ \xa0-]{_alt(T.TIME_UNITS, False)}\b"
+_MEAS = rf"[ \xa0-]?{_alt(T.MEASURE_UNITS, False)}(?![\w])"
 
 
 def _amount_rx(between: bool) -> re.Pattern[str]:
@@ -144,7 +144,7 @@ _SUPERL = (
     "|busiest|richest|poorest|oldest|youngest|strongest|weakest|greatest|hottest|coldest"
 )
 _ORD: Final = re.compile(
-    _trie([*_both_cases(["the", "this", "that"]), "its", "his", "her", "their", "our", "a"]) + " "
+    _trie([*_both_cases(["the", "this", "that", "a"]), "its", "his", "her", "their", "our"]) + " "
     rf"(?P<ord>(?:{'|'.join(T.ORDINALS)}|\d+(?:st|nd|rd|th))(?:[- ](?:{_SUPERL}))?)"
     r"(?![\w-])(?P<next> ?[A-Za-z]?)"
 )
@@ -176,6 +176,7 @@ _QUAL: Final = re.compile(
     + r")\s+$"
 )
 _PREV_WORD: Final = re.compile(r"(\S+) $")
+_POSS_END: Final = re.compile(r"(?:’s|'s|s’|s')$")
 _NEXT_WORD: Final = re.compile(r" ([A-Za-z]\w*)")
 _NEXT_CAPS: Final = re.compile(r" [A-Z]{2,}\b")
 _BAD_PREV: Final = frozenset("-/.,_@#&+=^\\")
@@ -221,7 +222,7 @@ def _scale_value(s: str | None) -> tuple[float, str | None]:
         return 1.0, None
     mult = 1.0
     last = None
-    for tok in re.split(r"[ -]", s.strip(" -").lower()):
+    for tok in re.split(r"[ -]", s.strip(" \xa0-").lower()):
         if tok == "dozen":
             mult *= 12
         elif tok in T.SCALES:
@@ -261,7 +262,7 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     elif g("pct") or g("p1"):
         kind = "percent"
         unit = T.PERCENT_UNITS.get(
-            re.sub(r"\s+", " ", (g("pct") or g("p1")).strip(" -").lower()), "percent"
+            re.sub(r"\s+", " ", (g("pct") or g("p1")).strip(" \xa0-").lower()), "percent"
         )
     elif g("csuf"):
         word = g("csuf").strip().lower()
@@ -270,12 +271,12 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
         else:
             kind, unit = "money", T.CURRENCY_SUFFIX[word]
     elif g("tu"):
-        unit = T.TIME_UNITS[g("tu").strip(" -").lower()]
+        unit = T.TIME_UNITS[g("tu").strip(" \xa0-").lower()]
         kind = "age" if g("old") else "duration"
     elif g("mu"):
         kind, unit = (
             "measure",
-            T.MEASURE_UNITS.get(g("mu").strip(" -").lower(), g("mu").strip(" -")),
+            T.MEASURE_UNITS.get(g("mu").strip(" \xa0-").lower(), g("mu").strip(" \xa0-")),
         )
     if n1[0].isupper() and is_word and not _sentence_initial(text, m.start("n1")):
         return None  # "Air Force One", "the Big Four"
@@ -326,7 +327,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
         low = word.lower()
         if low in T.LABEL_NOUNS:
             return True
-        if any(c.isupper() for c in word) and word[-1].isalpha():
+        if any(c.isupper() for c in word) and word[-1].isalpha() and not _POSS_END.search(word):
             if (
                 low not in T.CAPITAL_OK
                 and low not in T.MONTHS

@@ -30,7 +30,7 @@ _OPENERS: Final = frozenset("“«„")
 _CLOSERS: Final = frozenset("”»")
 _ALNUM: Final = re.compile(r"[^\W_]")
 _WHO = (
-    rf"(?:[A-Z][\w’'.&-]*(?: (?:of |for |the )?{NAME_WORD}){{0,6}}"
+    rf"\b(?:[A-Z][\w’'.&-]*(?: (?:of |for |the )?{NAME_WORD}){{0,6}}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
     r"|(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[\w’'-]+ ){0,2}(?!\w+ly\b)[\w’'-]+)"
 )
