@@ -155,7 +155,7 @@ def import_row(record: dict[str, Any], user: Any) -> bool:
         "published_at": parse_date(values["published_at"]),
         "language": values["language"] or "en",
     }
-    if values["text"].strip() or values["html"].strip():
+    if values["text"] or values["html"]:  # whitespace-only is refused by name below
         data = from_paste(text=values["text"], html=values["html"], author=values["author"], **meta)
     elif url:
         meta.pop("url")
