@@ -42,7 +42,8 @@ def test_the_wikinews_csv_imports_as_it_is(make_user: Any) -> None:
     user = make_user("reviewer")
     job = run_job(create_job(path.name, path.read_bytes(), user).pk)
     assert job.status == ImportJob.Status.DONE, job.error
-    assert (job.total, job.processed, job.imported, job.errors) == (len(rows), len(rows), len(rows), [])
+    n = len(rows)
+    assert (job.total, job.processed, job.imported, job.errors) == (n, n, n, [])
     first = Article.objects.get(url=rows[0]["url"])
     assert first.title == rows[0]["title"]
     assert first.published_at is not None
@@ -120,8 +121,9 @@ def test_api_creates_a_job_and_reports_progress(
     reviewer_client: APIClient, settings: Any, django_assert_max_num_queries: Any
 ) -> None:
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    content = csv_bytes([{"title": "T", "text": "Via the API."}, {"title": "E", "text": ""}],
-                        ["title", "text"])
+    content = csv_bytes(
+        [{"title": "T", "text": "Via the API."}, {"title": "E", "text": ""}], ["title", "text"]
+    )
     upload = SimpleUploadedFile("api.csv", content, content_type="text/csv")
     response = reviewer_client.post("/api/imports/", {"file": upload})
     assert response.status_code == 202, response.content
@@ -130,7 +132,11 @@ def test_api_creates_a_job_and_reports_progress(
     run_job(job_id)  # what the worker does (a real worker runs it in the next test)
     body = reviewer_client.get(f"/api/imports/{job_id}/").json()
     assert (body["status"], body["processed"], body["imported"], body["percent"]) == (
-        "done", 2, 1, 100)
+        "done",
+        2,
+        1,
+        100,
+    )
     assert body["errors"] == [{"row": 2, "field": "text", "error": body["errors"][0]["error"]}]
     for _ in range(3):
         create_job("more.csv", content, None)
@@ -149,8 +155,9 @@ def test_api_refuses_bad_files_naming_the_field(reviewer_client: APIClient) -> N
 def test_the_command_shows_progress_and_row_errors(tmp_path: Any, capsys: Any) -> None:
     path = tmp_path / "rows.csv"
     path.write_bytes(
-        csv_bytes([{"title": "A", "text": "Command row."}, {"title": "B", "text": ""}],
-                  ["title", "text"])
+        csv_bytes(
+            [{"title": "A", "text": "Command row."}, {"title": "B", "text": ""}], ["title", "text"]
+        )
     )
     with pytest.raises(SystemExit) as exit_status:
         call_command("import_articles", str(path))
@@ -162,9 +169,7 @@ def test_the_command_shows_progress_and_row_errors(tmp_path: Any, capsys: Any) -
 
 
 @pytest.mark.integration
-def test_a_real_worker_runs_the_wikinews_job(
-    tagging_worker: Any, client_for: Any
-) -> None:
+def test_a_real_worker_runs_the_wikinews_job(tagging_worker: Any, client_for: Any) -> None:
     client = client_for("reviewer")
     path = shared_path("corpus", "wikinews", "wikinews_2020.csv")
     rows = len(wikinews_rows("wikinews_2020.csv"))

@@ -54,10 +54,8 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(f"{path}: {error.detail}") from error
         self.stderr.write(f"Import job {job.pk}: {job.total} rows from {path.name}")
-        if options["queue"]:
-            job = self._follow(job)
-        else:
-            job = bulk.run_job(job.pk, progress=self._draw)
+        queued = options["queue"]
+        job = self._follow(job) if queued else bulk.run_job(job.pk, progress=self._draw)
         self._draw(job)
         self.stderr.write("")
         for error in job.errors:
