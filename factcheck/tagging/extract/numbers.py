@@ -144,7 +144,10 @@ _SUPERL = (
     "|busiest|richest|poorest|oldest|youngest|strongest|weakest|greatest|hottest|coldest"
 )
 _ORD: Final = re.compile(
-    _trie([*_both_cases(["the", "this", "that", "a"]), "its", "his", "her", "their", "our"]) + " "
+    "(?:"
+    + _trie([*_both_cases(["the", "this", "that", "a"]), "its", "his", "her", "their", "our"])
+    + "|[’']s)"
+    + " "
     rf"(?P<ord>(?:{'|'.join(T.ORDINALS)}|\d+(?:st|nd|rd|th))(?:[- ](?:{_SUPERL}))?)"
     r"(?![\w-])(?P<next> ?[A-Za-z]?)"
 )

@@ -1,0 +1,134 @@
+"""numbers.py: values, units, qualifiers, and what must not be tagged (real phrasings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.tagging.extract.numbers import find_numbers
+
+
+def hits(text: str) -> list[tuple[str, str, float | None, str | None, str | None]]:
+    return [
+        (text[h.start : h.end], h.kind, h.value, h.unit, h.qualifier) for h in find_numbers(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("over 1,000 people", ("over 1,000", "count", 1000, None, "over")),
+        ("a 90-minute phone call", ("90-minute", "duration", 90, "minute", None)),
+        ("three years of supervision", ("three years", "duration", 3, "year", None)),
+        ("a 92-year-old woman", ("92-year-old", "age", 92, "year", None)),
+        ("imposed sweeping 145% tariffs", ("145%", "percent", 145, "percent", None)),
+        ("at 50.8 percent.", ("50.8 percent", "percent", 50.8, "percent", None)),
+        ("rose 3.5 per cent", ("3.5 per cent", "percent", 3.5, "percent", None)),
+        (
+            "up 2.5 percentage points",
+            ("2.5 percentage points", "percent", 2.5, "percentage_point", None),
+        ),
+        ("totaled nearly $600 billion", ("nearly $600 billion", "money", 600e9, "USD", "nearly")),
+        ("a fine of US$86,000.", ("US$86,000", "money", 86000, "USD", None)),
+        ("worth US$3.4 trillion", ("US$3.4 trillion", "money", 3.4e12, "USD", None)),
+        ("a $1.2bn deal", ("$1.2bn", "money", 1.2e9, "USD", None)),
+        ("€5m in fines", ("€5m", "money", 5e6, "EUR", None)),
+        ("£3 billion", ("£3 billion", "money", 3e9, "GBP", None)),
+        ("¥500 million", ("¥500 million", "money", 5e8, "JPY", None)),
+        ("2 million euros", ("2 million euros", "money", 2e6, "EUR", None)),
+        ("3,000 yuan", ("3,000 yuan", "money", 3000, "CNY", None)),
+        ("seventy-five people", ("seventy-five", "count", 75, None, None)),
+        ("a third of voters", ("a third", "fraction", 1 / 3, "fraction", None)),
+        ("over half a million doses", ("over half a million", "count", 5e5, None, "over")),
+        ("more than a dozen primaries", ("more than a dozen", "count", 12, None, "more than")),
+        ("about eight kilometers away", ("about eight kilometers", "measure", 8, "km", "about")),
+        (
+            "around 50\u00a0m (165\u00a0ft) apart",
+            ("around 50\u00a0m", "measure", 50, "m", "around"),
+        ),
+        ("at least 23 hours per day", ("at least 23 hours", "duration", 23, "hour", "at least")),
+        ("In 2024, trade", ("2024", "year", 2024, "date", None)),
+        ("this was the second call", ("second", "ordinal", 2, None, None)),
+        ("the world's second-largest economy", ("second-largest", "ordinal", 2, None, None)),
+    ],
+)
+def test_values(text, expected):
+    assert expected in [
+        (t, k, v if v is None else pytest.approx(v), u, q) for t, k, v, u, q in hits(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("tariffs of 10–15%", "10–15%", 10, 15, "percent"),
+        ("between 10 and 15 percent", "between 10 and 15 percent", 10, 15, "percent"),
+        ("costs Africa between $5 and $7 billion", "between $5 and $7 billion", 5e9, 7e9, "USD"),
+        ("about 16–17 percent of trade", "about 16–17 percent", 16, 17, "percent"),
+        ("two to three days", "two to three days", 2, 3, "day"),
+    ],
+)
+def test_ranges(text, span, low, high, unit):
+    (h,) = [h for h in find_numbers(text) if text[h.start : h.end] == span]
+    assert h.kind == "range"
+    assert (h.value, h.extra["value_max"], h.unit) == (
+        pytest.approx(low),
+        pytest.approx(high),
+        unit,
+    )
+
+
+def test_change_is_not_a_range():
+    assert [t for t, *_ in hits("it rose 5% to 10%")] == ["5%", "10%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "date"),
+    [
+        ("took place on January 17, prior", "January 17", "XXXX-01-17"),
+        ("Friday, January 4, 2019", "Friday, January 4, 2019", "2019-01-04"),
+        ("on 5 March 2020", "5 March 2020", "2020-03-05"),
+        ("since May 2025", "May 2025", "2025-05"),
+        ("In April, his administration", "April", "XXXX-04"),
+        ("during a May meeting", "May", "XXXX-05"),
+        ("It began on Dec. 28, when", "Dec. 28", "XXXX-12-28"),
+        ("published 2020-01-02", "2020-01-02", "2020-01-02"),
+    ],
+)
+def test_dates(text, span, date):
+    (h,) = [h for h in find_numbers(text) if text[h.start : h.end] == span]
+    assert (h.kind, h.value, h.unit, h.extra["date"]) == ("date", None, "date", date)
+
+
+def test_relative_dates_and_times_keep_text():
+    found = hits("last Thursday at 6am, and this year at 4:00 A.M.")
+    assert ("last Thursday", "date", None, "date", None) in found
+    assert ("this year", "date", None, "date", None) in found
+    assert [t for t, k, *_ in found if k == "time"] == ["6am", "4:00 A.M."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Louis XIV met I and them",  # Roman numerals are never numbers
+        "First Lady Melania Trump",  # honorific
+        "the First Amendment and the Second World War",  # ordinals in names
+        "the new iPhone 15 and the Boeing 737 MAX",  # product names
+        "the Boeing 737-800 jet and the 737 Max",
+        "Lion Air Flight 610 and Chapter 11",  # labels
+        "COVID-19 and G7 and 5G",  # digits inside names
+        "one of them said no one knew; a one-on-one call",  # bare "one"
+        "Air Force One",  # capitalised number word mid-sentence
+        "5m people",  # "m" is a scale only after a currency
+        "on Thursday yesterday",  # bare weekdays and deictic words are not tagged
+        "dozens of earthquakes and thousands of people",  # vague quantities
+    ],
+)
+def test_not_numbers(text):
+    assert hits(text) == []
+
+
+def test_possessive_before_number_is_not_a_label():
+    assert [t for t, *_ in hits("Biden secured 39 of South Carolina's 54 delegates")] == [
+        "39",
+        "54",
+    ]
