@@ -64,13 +64,17 @@ class SourceViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
 
 
 class CitationFilter(django_filters.FilterSet):
-    # Not filterset_fields: its "claim__exact" lookup resolves to the field Claim.exact (the
-    # quoted text), so ?claim=<id> compared the claim's text and matched nothing.
-    claim = django_filters.NumberFilter(field_name="claim_id")
+    # Not filterset_fields: any "claim__exact" / "claim_id__exact" lookup resolves "exact" to
+    # the field Claim.exact (the quoted text), so ?claim=<id> compared the claim's text and
+    # matched nothing. A plain keyword filter has no lookup suffix.
+    claim = django_filters.NumberFilter(method="filter_claim")
 
     class Meta:
         model = Citation
         fields = ["source", "stance"]
+
+    def filter_claim(self, queryset: QuerySet[Citation], name: str, value: int) -> Any:
+        return queryset.filter(claim=value)
 
 
 class CitationViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
