@@ -3,12 +3,13 @@ export API, export jobs and the export_verdicts command, and the querysets they 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import timedelta
+from itertools import islice
 from typing import Any
 
 import django_filters
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
@@ -137,12 +138,74 @@ def filter_claims(
 
 
 def export_queryset(filters: Mapping[str, Any]) -> QuerySet[Claim]:
-    """The claims to export, with everything a row shows fetched in a fixed number of
-    queries per chunk (use with .iterator(chunk_size=...))."""
-    citations = Citation.objects.select_related("source").order_by("created_at", "id")
-    return (
-        filter_claims(filters)
-        .select_related("article", "verdict", "created_by", "reviewed_by", "assignee")
-        .prefetch_related(Prefetch("citations", queryset=citations))
-        .order_by("article_id", "start", "end", "id")
-    )
+    """The claims an export covers, in report order (article, then position)."""
+    return filter_claims(filters).order_by("article_id", "start", "end", "id")
+
+
+# Row fields of an export: the claim's own, then the article's, verdict's and people's.
+EXPORT_FIELDS = {
+    "claim_id": "id",
+    "article_id": "article_id",
+    "start": "start",
+    "end": "end",
+    "exact": "exact",
+    "prefix": "prefix",
+    "suffix": "suffix",
+    "anchor_status": "anchor_status",
+    "statement": "statement",
+    "claimant": "claimant",
+    "claim_date": "claim_date",
+    "status": "status",
+    "rationale": "rationale",
+    "version": "version",
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+    "submitted_at": "submitted_at",
+    "approved_at": "approved_at",
+    "published_at": "published_at",
+    "article_title": "article__title",
+    "article_url": "article__url",
+    "outlet": "article__outlet",
+    "article_author": "article__author",
+    "article_published_at": "article__published_at",
+    "verdict": "verdict__name",
+    "verdict_slug": "verdict__slug",
+    "rating_value": "verdict__rating_value",
+    "verdict_colour": "verdict__colour",
+    "reviewer": "created_by__username",
+    "editor": "reviewed_by__username",
+    "assignee": "assignee__username",
+}
+CITATION_FIELDS = {
+    "source": "source__name",
+    "source_homepage": "source__homepage",
+    "url": "url",
+    "excerpt": "excerpt",
+    "stance": "stance",
+    "locator": "locator",
+}
+
+
+def export_rows(claims: QuerySet[Claim], chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
+    """One flat dict per claim (EXPORT_FIELDS, plus "citations": a list of dicts), read
+    `chunk_size` claims at a time: two queries per chunk whatever the number of rows.
+
+    Plain values rather than model instances: an export of 10,000 claims with their
+    article, verdict, people and citations would otherwise build ~70,000 objects."""
+    names = list(EXPORT_FIELDS)
+    rows = claims.values_list(*EXPORT_FIELDS.values()).iterator(chunk_size=chunk_size)
+    while True:
+        batch = [dict(zip(names, values, strict=True)) for values in islice(rows, chunk_size)]
+        if not batch:
+            return
+        by_claim: dict[int, list[dict[str, Any]]] = {row["claim_id"]: [] for row in batch}
+        cited = (
+            Citation.objects.filter(claim_id__in=list(by_claim))
+            .order_by("created_at", "id")
+            .values_list("claim_id", *CITATION_FIELDS.values())
+        )
+        for claim_id, *values in cited:
+            by_claim[claim_id].append(dict(zip(CITATION_FIELDS, values, strict=True)))
+        for row in batch:
+            row["citations"] = by_claim[row["claim_id"]]
+            yield row

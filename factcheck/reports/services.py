@@ -15,7 +15,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from factcheck.claims.models import Claim, ClaimStatus
-from factcheck.claims.selectors import export_queryset
+from factcheck.claims.selectors import export_queryset, export_rows
 
 from .exporters import EXPORTERS, ExportContext
 from .exporters.report import summary
@@ -23,8 +23,8 @@ from .models import ExportJob
 
 log = logging.getLogger(__name__)
 
-# Rows fetched per query (each chunk's citations come in one more query).
-CHUNK_SIZE = 1000
+# Claims read per chunk (each chunk's citations come in one more query).
+CHUNK_SIZE = 500
 # How often a job writes its progress (rows).
 PROGRESS_EVERY = 500
 
@@ -54,12 +54,14 @@ def prepare(fmt: str, filters: Mapping[str, Any]) -> tuple[Any, QuerySet[Claim],
     return exporter, claims, context
 
 
-def _counted(claims: Iterable[Claim], progress: Callable[[int], None] | None) -> Iterator[Claim]:
+def _counted(
+    rows: Iterable[dict[str, Any]], progress: Callable[[int], None] | None
+) -> Iterator[dict[str, Any]]:
     n = 0
-    for n, claim in enumerate(claims, 1):
+    for n, row in enumerate(rows, 1):  # noqa: B007
         if progress is not None and n % PROGRESS_EVERY == 0:
             progress(n)
-        yield claim
+        yield row
     if progress is not None:
         progress(n)
 
@@ -71,7 +73,7 @@ def chunks(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[bytes]:
     """The export as byte chunks, reading the claims `CHUNK_SIZE` at a time."""
-    rows = _counted(claims.iterator(chunk_size=CHUNK_SIZE), progress)
+    rows = _counted(export_rows(claims, CHUNK_SIZE), progress)
     for piece in exporter.render(rows, context):
         yield piece if isinstance(piece, bytes) else piece.encode("utf-8")
 

@@ -144,12 +144,13 @@ def test_the_validators_can_fail() -> None:
 
 
 def test_long_claim_reviewed_warns(published: list[Claim]) -> None:
+    from factcheck.claims.selectors import export_rows
     from factcheck.reports.exporters import ExportContext
 
-    claim = published[0]
-    claim.statement = "A statement that goes on and on " * 4
+    Claim.objects.filter(pk=published[0].pk).update(statement="It goes on and on " * 6)
+    (row,) = export_rows(Claim.objects.filter(pk=published[0].pk))
     context = ExportContext()
-    review = claim_review(claim, 6, 1, context)
+    review = claim_review(row, 6, 1, context)
     assert google_problems(review) == []
     assert any("claimReviewed has" in w for w in context.warnings)
 

@@ -1,15 +1,14 @@
 """What every exporter is: a name, a file type, and a generator of text chunks over claims.
 
-Exporters never hold the whole export: they take an iterator of claims (fetched in
-chunks) and yield pieces as they go, so memory stays flat in the number of rows."""
+Exporters never hold the whole export: they take an iterator of claim rows (plain dicts
+from claims.selectors.export_rows, fetched in chunks) and yield pieces as they go, so
+memory stays flat in the number of rows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-from factcheck.claims.models import Claim
 
 
 @dataclass
@@ -34,4 +33,6 @@ class Exporter(Protocol):
     extension: str
     published_only: bool
 
-    def render(self, claims: Iterable[Claim], context: ExportContext) -> Iterator[str | bytes]: ...
+    def render(
+        self, claims: Iterable[dict[str, Any]], context: ExportContext
+    ) -> Iterator[str | bytes]: ...

@@ -14,9 +14,10 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Max, Min
 
-from factcheck.claims.models import Claim, VerdictLabel
+from factcheck.claims.models import VerdictLabel
 
 from .base import ExportContext
+from .rows import Row, claim_text
 
 # Google shows about this many characters of claimReviewed in search results.
 CLAIM_REVIEWED_MAX = 75
@@ -29,8 +30,8 @@ def rating_bounds() -> tuple[int | None, int | None]:
     return bounds["best"], bounds["worst"]
 
 
-def claim_url(claim: Claim) -> str:
-    return str(settings.FACTCHECK_CLAIM_URL_PATTERN).format(id=claim.pk)
+def claim_url(claim_id: int) -> str:
+    return str(settings.FACTCHECK_CLAIM_URL_PATTERN).format(id=claim_id)
 
 
 def organisation() -> dict[str, str]:
@@ -42,47 +43,48 @@ def organisation() -> dict[str, str]:
 
 
 def claim_review(
-    claim: Claim, best: int | None, worst: int | None, context: ExportContext | None = None
+    row: Row, best: int | None, worst: int | None, context: ExportContext | None = None
 ) -> dict[str, Any]:
-    """One ClaimReview; notes what Google would dislike in `context.warnings`."""
-    article = claim.article
-    reviewed = (claim.statement or claim.exact).strip()
+    """One ClaimReview from an export row; notes what Google would dislike in
+    `context.warnings`."""
+    reviewed = claim_text(row)
     if context is not None and len(reviewed) > CLAIM_REVIEWED_MAX:
         context.warn(
-            f"claim {claim.pk}: claimReviewed has {len(reviewed)} characters; Google shows "
-            f"about {CLAIM_REVIEWED_MAX}."
+            f"claim {row['claim_id']}: claimReviewed has {len(reviewed)} characters; Google "
+            f"shows about {CLAIM_REVIEWED_MAX}."
         )
     rating: dict[str, Any] = {"@type": "Rating"}
-    verdict = claim.verdict
-    if verdict is not None:
-        if verdict.rating_value is not None and best is not None and worst is not None:
-            rating.update(ratingValue=verdict.rating_value, bestRating=best, worstRating=worst)
-        rating["alternateName"] = verdict.name
+    if row["verdict"]:
+        if row["rating_value"] is not None and best is not None and worst is not None:
+            rating.update(ratingValue=row["rating_value"], bestRating=best, worstRating=worst)
+        rating["alternateName"] = row["verdict"]
     item: dict[str, Any] = {"@type": "Claim"}
-    if claim.claimant:
-        item["author"] = {"@type": "Person", "name": claim.claimant}
-    claimed_on = claim.claim_date or (article.published_at.date() if article.published_at else None)
+    if row["claimant"]:
+        item["author"] = {"@type": "Person", "name": row["claimant"]}
+    claimed_on = row["claim_date"] or (
+        row["article_published_at"].date() if row["article_published_at"] else None
+    )
     if claimed_on is not None:
         item["datePublished"] = claimed_on.isoformat()
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
-    if article.url:
-        appearance["url"] = article.url
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": row["article_title"]}
+    if row["article_url"]:
+        appearance["url"] = row["article_url"]
     elif context is not None:
-        context.warn(f"claim {claim.pk}: the article has no URL, so the appearance has none.")
-    if article.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
+        context.warn(f"claim {row['claim_id']}: its article has no URL for the appearance.")
+    if row["outlet"]:
+        appearance["publisher"] = {"@type": "Organization", "name": row["outlet"]}
     item["appearance"] = appearance
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": claim_url(claim),
+        "url": claim_url(row["claim_id"]),
         "claimReviewed": reviewed,
         "author": organisation(),
         "reviewRating": rating,
         "itemReviewed": item,
     }
-    if claim.published_at is not None:
-        review["datePublished"] = claim.published_at.date().isoformat()
+    if row["published_at"] is not None:
+        review["datePublished"] = row["published_at"].date().isoformat()
     return review
 
 
@@ -92,11 +94,11 @@ class ClaimReviewExporter:
     extension = "jsonld"
     published_only = True
 
-    def render(self, claims: Iterable[Claim], context: ExportContext) -> Iterator[str]:
+    def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[str]:
         best, worst = rating_bounds()
         yield "["
-        for n, claim in enumerate(claims):
-            text = json.dumps(claim_review(claim, best, worst, context), ensure_ascii=False)
+        for n, row in enumerate(claims):
+            text = json.dumps(claim_review(row, best, worst, context), ensure_ascii=False)
             yield ("\n" if n == 0 else ",\n") + text
         yield "\n]\n"
 

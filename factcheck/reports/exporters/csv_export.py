@@ -6,10 +6,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from factcheck.claims.models import Claim
-
 from .base import ExportContext
-from .rows import claim_record
+from .rows import Row, claim_record
 
 COLUMNS = [
     "claim_id",
@@ -48,7 +46,7 @@ class CsvExporter:
     extension = "csv"
     published_only = False
 
-    def render(self, claims: Iterable[Claim], context: ExportContext) -> Iterator[str]:
+    def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[str]:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(COLUMNS)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from factcheck.claims.models import Claim
-
 from .base import ExportContext
-from .rows import claim_record
+from .rows import Row, claim_record
 
 
 class JsonLinesExporter:
@@ -17,6 +15,6 @@ class JsonLinesExporter:
     extension = "jsonl"
     published_only = False
 
-    def render(self, claims: Iterable[Claim], context: ExportContext) -> Iterator[str]:
+    def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[str]:
         for claim in claims:
             yield json.dumps(claim_record(claim), ensure_ascii=False) + "\n"

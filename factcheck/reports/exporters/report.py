@@ -15,7 +15,7 @@ from django.utils import timezone
 from factcheck.claims.models import Claim
 
 from .base import ExportContext
-from .rows import claim_record
+from .rows import Row, claim_record
 
 
 def summary(claims: QuerySet[Claim]) -> dict[str, Any]:
@@ -43,7 +43,7 @@ class HtmlReportExporter:
     extension = "html"
     published_only = False
 
-    def render(self, claims: Iterable[Claim], context: ExportContext) -> Iterator[str]:
+    def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[str]:
         yield render_to_string(
             "reports/report_head.html",
             {
@@ -53,26 +53,25 @@ class HtmlReportExporter:
                 "generated": timezone.now(),
             },
         )
-        article: Any = None
         batch: list[dict[str, Any]] = []
-        for claim in claims:
-            if article is not None and claim.article_id != article.pk:
-                yield self._article(article, batch)
+        for row in claims:
+            if batch and row["article_id"] != batch[0]["article_id"]:
+                yield self._article(batch)
                 batch = []
-            article = claim.article
             batch.append(
                 {
-                    **claim_record(claim),
-                    "colour": claim.verdict.colour if claim.verdict else "#888888",
+                    **claim_record(row),
+                    "colour": row["verdict_colour"] or "#888888",
+                    "article_author": row["article_author"],
                 }
             )
-        if article is not None:
-            yield self._article(article, batch)
+        if batch:
+            yield self._article(batch)
         yield render_to_string("reports/report_foot.html", {})
 
-    def _article(self, article: Any, claims: list[dict[str, Any]]) -> str:
+    def _article(self, claims: list[dict[str, Any]]) -> str:
         return render_to_string(
-            "reports/report_article.html", {"article": article, "claims": claims}
+            "reports/report_article.html", {"article": claims[0], "claims": claims}
         )
 
 
@@ -82,7 +81,7 @@ class PdfReportExporter:
     extension = "pdf"
     published_only = False
 
-    def render(self, claims: Iterable[Claim], context: ExportContext) -> Iterator[bytes]:  # type: ignore[override]
+    def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[bytes]:  # type: ignore[override]
         # WeasyPrint lays out the whole document at once, so the PDF is built in memory;
         # big ones run as export jobs.
         from weasyprint import HTML

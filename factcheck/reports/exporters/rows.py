@@ -1,66 +1,69 @@
-"""One claim as a flat record: what the CSV and JSON Lines exports and the report show.
-
-Everything here reads only what selectors.export_queryset fetched (select_related and the
-prefetched citations), so building a row never queries."""
+"""One claim as the flat record the CSV and JSON Lines exports and the report show, made
+from a row of claims.selectors.export_rows (plain values, no queries)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from factcheck.claims.models import Claim
+Row = dict[str, Any]
+
+RECORD_FIELDS = [
+    "claim_id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "outlet",
+    "article_published_at",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "anchor_status",
+    "claim",
+    "claimant",
+    "claim_date",
+    "verdict",
+    "verdict_slug",
+    "rating_value",
+    "rationale",
+    "citations",
+    "status",
+    "reviewer",
+    "editor",
+    "assignee",
+    "created_at",
+    "submitted_at",
+    "approved_at",
+    "published_at",
+    "version",
+]
+DATES = (
+    "article_published_at",
+    "claim_date",
+    "created_at",
+    "submitted_at",
+    "approved_at",
+    "published_at",
+)
 
 
-def person(user: Any) -> str:
-    return user.username if user is not None else ""
+def claim_text(row: Row) -> str:
+    """The claim as checked: the reviewer's restatement, else the quoted text."""
+    return str(row["statement"] or row["exact"]).strip()
 
 
-def citations_of(claim: Claim) -> list[dict[str, Any]]:
-    return [
-        {
-            "source": citation.source.name if citation.source is not None else "",
-            "url": citation.url,
-            "excerpt": citation.excerpt,
-            "stance": citation.stance,
-            "locator": citation.locator,
-        }
-        for citation in claim.citations.all()
+def claim_record(row: Row) -> dict[str, Any]:
+    record = {name: row.get(name) for name in RECORD_FIELDS}
+    record["claim"] = claim_text(row)
+    for name in DATES:
+        value = record[name]
+        if value is not None:
+            record[name] = value.isoformat()
+    for name in ("verdict", "verdict_slug", "reviewer", "editor", "assignee"):
+        record[name] = record[name] or ""
+    record["citations"] = [
+        {k: c[k] for k in ("source", "url", "excerpt", "stance", "locator")}
+        for c in row["citations"]
     ]
-
-
-def iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def claim_record(claim: Claim) -> dict[str, Any]:
-    article = claim.article
-    return {
-        "claim_id": claim.pk,
-        "article_id": article.pk,
-        "article_title": article.title,
-        "article_url": article.url,
-        "outlet": article.outlet,
-        "article_published_at": iso(article.published_at),
-        "start": claim.start,
-        "end": claim.end,
-        "exact": claim.exact,
-        "prefix": claim.prefix,
-        "suffix": claim.suffix,
-        "anchor_status": claim.anchor_status,
-        "claim": claim.statement or claim.exact,
-        "claimant": claim.claimant,
-        "claim_date": iso(claim.claim_date),
-        "verdict": claim.verdict.name if claim.verdict is not None else "",
-        "verdict_slug": claim.verdict.slug if claim.verdict is not None else "",
-        "rating_value": claim.verdict.rating_value if claim.verdict is not None else None,
-        "rationale": claim.rationale,
-        "citations": citations_of(claim),
-        "status": claim.status,
-        "reviewer": person(claim.created_by),
-        "editor": person(claim.reviewed_by),
-        "assignee": person(claim.assignee),
-        "created_at": iso(claim.created_at),
-        "submitted_at": iso(claim.submitted_at),
-        "approved_at": iso(claim.approved_at),
-        "published_at": iso(claim.published_at),
-        "version": claim.version,
-    }
+    return record

@@ -15,10 +15,10 @@ from typing import Any
 from django.conf import settings
 
 from factcheck.claims.anchoring.selectors import Anchor, to_selectors
-from factcheck.claims.models import Claim
 
 from .base import ExportContext
 from .claimreview import claim_url
+from .rows import Row
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Early versions of anno.jsonld (still cached offline by some consumers, and the copy our
@@ -27,63 +27,63 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"assessing": "http://www.w3.org/ns/oa#assessing"}]
 
 
-def article_iri(claim: Claim) -> str:
+def article_iri(row: Row) -> str:
     # The model needs an IRI; an article imported as text has none of its own.
-    return claim.article.url or f"urn:factcheck:article:{claim.article_id}"
+    return row["article_url"] or f"urn:factcheck:article:{row['article_id']}"
 
 
-def annotation(claim: Claim) -> dict[str, Any]:
+def annotation(row: Row) -> dict[str, Any]:
     try:
-        anchor = Anchor(claim.start, claim.end, claim.exact, claim.prefix, claim.suffix)
+        anchor = Anchor(row["start"], row["end"], row["exact"], row["prefix"], row["suffix"])
         selectors = to_selectors(anchor)
     except ValueError:
         # A fuzzily re-anchored quote may differ in length from its span; say both anyway.
         selectors = [
-            {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
+            {"type": "TextPositionSelector", "start": row["start"], "end": row["end"]},
             {
                 "type": "TextQuoteSelector",
-                "exact": claim.exact,
-                "prefix": claim.prefix,
-                "suffix": claim.suffix,
+                "exact": row["exact"],
+                "prefix": row["prefix"],
+                "suffix": row["suffix"],
             },
         ]
     bodies: list[dict[str, Any]] = []
-    if claim.verdict is not None:
+    if row["verdict"]:
         bodies.append(
             {
                 "type": "TextualBody",
                 "purpose": "assessing",
-                "value": claim.verdict.name,
+                "value": row["verdict"],
                 "format": "text/plain",
             }
         )
-    if claim.rationale:
+    if row["rationale"]:
         bodies.append(
             {
                 "type": "TextualBody",
                 "purpose": "describing",
-                "value": claim.rationale,
+                "value": row["rationale"],
                 "format": "text/plain",
             }
         )
-    for citation in claim.citations.all():
-        url = citation.url or (citation.source.homepage if citation.source else "")
+    for citation in row["citations"]:
+        url = citation["url"] or citation["source_homepage"]
         if not url:
             continue
         body: dict[str, Any] = {"type": "SpecificResource", "purpose": "linking", "source": url}
-        if citation.excerpt:
-            body["selector"] = {"type": "TextQuoteSelector", "exact": citation.excerpt}
+        if citation["excerpt"]:
+            body["selector"] = {"type": "TextQuoteSelector", "exact": citation["excerpt"]}
         bodies.append(body)
     result: dict[str, Any] = {
-        "id": claim_url(claim) + "#annotation",
+        "id": claim_url(row["claim_id"]) + "#annotation",
         "type": "Annotation",
         "motivation": "assessing",
-        "created": claim.created_at.isoformat(),
-        "modified": claim.updated_at.isoformat(),
-        "target": {"type": "SpecificResource", "source": article_iri(claim), "selector": selectors},
+        "created": row["created_at"].isoformat(),
+        "modified": row["updated_at"].isoformat(),
+        "target": {"type": "SpecificResource", "source": article_iri(row), "selector": selectors},
     }
-    if claim.created_by is not None:
-        result["creator"] = {"type": "Person", "nickname": claim.created_by.username}
+    if row["reviewer"]:
+        result["creator"] = {"type": "Person", "nickname": row["reviewer"]}
     if bodies:
         result["body"] = bodies
     return result
@@ -95,7 +95,7 @@ class WebAnnotationExporter:
     extension = "jsonld"
     published_only = False
 
-    def render(self, claims: Iterable[Claim], context: ExportContext) -> Iterator[str]:
+    def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[str]:
         org = str(settings.FACTCHECK_ORGANIZATION_URL).rstrip("/")
         head = {
             "@context": CONTEXT,
@@ -107,6 +107,6 @@ class WebAnnotationExporter:
         # The collection's head is written first; its page follows, item by item.
         text = json.dumps(head, ensure_ascii=False)
         yield text[:-1] + ', "first": {"type": "AnnotationPage", "startIndex": 0, "items": ['
-        for n, claim in enumerate(claims):
-            yield ("\n" if n == 0 else ",\n") + json.dumps(annotation(claim), ensure_ascii=False)
+        for n, row in enumerate(claims):
+            yield ("\n" if n == 0 else ",\n") + json.dumps(annotation(row), ensure_ascii=False)
         yield "\n]}}\n"
