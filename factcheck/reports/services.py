@@ -58,7 +58,7 @@ def _counted(
     rows: Iterable[dict[str, Any]], progress: Callable[[int], None] | None
 ) -> Iterator[dict[str, Any]]:
     n = 0
-    for n, row in enumerate(rows, 1):  # noqa: B007
+    for n, row in enumerate(rows, 1):
         if progress is not None and n % PROGRESS_EVERY == 0:
             progress(n)
         yield row
