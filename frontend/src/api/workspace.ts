@@ -52,12 +52,15 @@ export async function getClaims(index: OffsetIndex, articleId: number): Promise<
 export const getVerdictLabels = () =>
   fetchAll<VerdictLabel>("/api/verdict-labels/?active=true&page_size=100");
 
+/** Accept a candidate: the server answers with the candidate (now holding its claim's id);
+ * the claim itself (claimant prefilled from a quote's speaker) is fetched next. */
 export async function acceptCandidate(index: OffsetIndex, id: number): Promise<Claim> {
-  const body = await api<Claim | { claim: Claim }>(`/api/candidates/${id}/accept/`, {
+  const body = await api<Candidate | { claim: Claim }>(`/api/candidates/${id}/accept/`, {
     method: "POST",
     body: {},
   });
-  return claimIn(index, "claim" in body && typeof body.claim === "object" ? body.claim : (body as Claim));
+  if (body.claim && typeof body.claim === "object") return claimIn(index, body.claim);
+  return getClaim(index, Number(body.claim));
 }
 
 export const dismissCandidate = (id: number) =>
