@@ -21,6 +21,9 @@ class ClaimSerializer(serializers.ModelSerializer[Claim]):
     transitions = serializers.SerializerMethodField(
         help_text="Workflow actions the requesting user may take now."
     )
+    # For the review queue, which lists claims across articles.
+    article_title = serializers.CharField(source="article.title", read_only=True)
+    outlet = serializers.CharField(source="article.outlet", read_only=True)
 
     class Meta:
         model = Claim
@@ -51,6 +54,8 @@ class ClaimSerializer(serializers.ModelSerializer[Claim]):
             "updated_at",
             "citations_count",
             "transitions",
+            "article_title",
+            "outlet",
         ]
         read_only_fields = [
             "exact",

@@ -1,0 +1,412 @@
+// The editor's review queue (/review): claims in review across articles, filtered by
+// outlet, reviewer, verdict and age; approve / return with a comment / publish, by key.
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, api, type Page } from "../../api/client";
+import type { Claim, VerdictLabel } from "../../api/types";
+import { isTyping } from "../../components/ShortcutsDialog";
+import { navigate } from "../../router";
+import { History } from "./History";
+import {
+  DEFAULT_FILTERS,
+  QUEUE_SHORTCUTS,
+  ageDays,
+  keyAction,
+  move,
+  queueQuery,
+  type QueueFilters,
+} from "./queue";
+import "./review.css";
+
+export interface QueueClaim extends Claim {
+  article_title: string;
+  outlet: string;
+  submitted_at: string | null;
+  transitions: string[];
+}
+
+interface Comment {
+  id: number;
+  author: { username: string; display_name: string } | null;
+  body: string;
+  created_at: string;
+}
+
+type Transition = "approve" | "return" | "publish" | "unpublish";
+
+export function ReviewPage() {
+  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+  const [claims, setClaims] = useState<QueueClaim[] | null>(null);
+  const [count, setCount] = useState(0);
+  const [index, setIndex] = useState(0);
+  const [labels, setLabels] = useState<VerdictLabel[]>([]);
+  const [notice, setNotice] = useState("");
+  const [returning, setReturning] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api<Page<QueueClaim>>(queueQuery(filters));
+      setClaims(page.results);
+      setCount(page.count);
+      setIndex((i) => move(i, 0, page.results.length));
+    } catch (e) {
+      setNotice((e as Error).message);
+      setClaims([]);
+    }
+  }, [filters]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+  useEffect(() => {
+    api<Page<VerdictLabel>>("/api/verdict-labels/?page_size=100").then((p) => setLabels(p.results));
+  }, []);
+
+  const selected = claims?.[index];
+  const label = (id: unknown) => labels.find((l) => l.id === id);
+  const verdictName = (id: unknown) => label(id)?.name ?? "—";
+
+  const act = useCallback(
+    async (name: Transition, comment = "") => {
+      if (!selected) return;
+      if (!selected.transitions.includes(name)) {
+        setNotice(`You cannot ${name} this claim now (it is ${selected.status.replace("_", " ")}).`);
+        return;
+      }
+      try {
+        await api(`/api/claims/${selected.id}/${name}/`, {
+          method: "POST",
+          body: { version: selected.version, comment },
+        });
+        setNotice(`${name === "return" ? "Returned" : name[0].toUpperCase() + name.slice(1) + "d"}: ${selected.statement || selected.exact}`);
+      } catch (e) {
+        const error = e as ApiError;
+        setNotice(error.status === 409 ? `${error.message} The list has been reloaded.` : error.message);
+      }
+      setRefresh((n) => n + 1);
+      await load();
+    },
+    [selected, load],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (returning || help || isTyping(event)) return;
+      const action = keyAction(event);
+      if (!action) return;
+      event.preventDefault();
+      const length = claims?.length ?? 0;
+      if (action === "next") setIndex((i) => move(i, 1, length));
+      else if (action === "previous") setIndex((i) => move(i, -1, length));
+      else if (action === "approve") act("approve");
+      else if (action === "publish") act("publish");
+      else if (action === "return") selected && setReturning(true);
+      else if (action === "help") setHelp(true);
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [claims, selected, act, returning, help]);
+
+  useEffect(() => {
+    document.querySelector("tr.selected")?.scrollIntoView({ block: "nearest" });
+  }, [index]);
+
+  const field = (name: keyof QueueFilters) => ({
+    value: filters[name],
+    onChange: (e: Event) => setFilters({ ...filters, [name]: (e.target as HTMLInputElement).value }),
+  });
+
+  return (
+    <section>
+      <div class="queue-head">
+        <h1>Review queue</h1>
+        <span class="muted">
+          {count} claim{count === 1 ? "" : "s"} · <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve,{" "}
+          <kbd>r</kbd> return, <kbd>p</kbd> publish, <kbd>?</kbd> help
+        </span>
+      </div>
+      <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
+        <label>
+          State
+          <select {...field("status")}>
+            <option value="in_review">In review</option>
+            <option value="approved">Approved (to publish)</option>
+            <option value="returned">Returned</option>
+            <option value="published">Published</option>
+          </select>
+        </label>
+        <label>
+          Outlet
+          <input type="text" {...field("outlet")} />
+        </label>
+        <label>
+          Reviewer
+          <input type="text" placeholder="username" {...field("reviewer")} />
+        </label>
+        <label>
+          Verdict
+          <select {...field("verdict")}>
+            <option value="">Any</option>
+            {labels.map((l) => (
+              <option key={l.id} value={l.slug}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Waiting at least (days)
+          <input type="number" min="0" {...field("min_age_days")} />
+        </label>
+      </form>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div class="review">
+        <div>
+          {claims === null ? (
+            <p aria-busy="true">Loading…</p>
+          ) : claims.length === 0 ? (
+            <p class="empty">Nothing waiting. Well done.</p>
+          ) : (
+            <table class="queue-table" aria-label="Claims to review">
+              <thead>
+                <tr>
+                  <th>Claim</th>
+                  <th>Verdict</th>
+                  <th>Reviewer</th>
+                  <th class="num">Age</th>
+                </tr>
+              </thead>
+              <tbody>
+                {claims.map((claim, i) => (
+                  <tr
+                    key={claim.id}
+                    class={i === index ? "selected" : undefined}
+                    aria-selected={i === index}
+                    onClick={() => setIndex(i)}
+                  >
+                    <td>
+                      {claim.statement || claim.exact}
+                      <div class="muted">
+                        {claim.article_title}
+                        {claim.outlet ? ` · ${claim.outlet}` : ""}
+                      </div>
+                    </td>
+                    <td>
+                      {label(claim.verdict) ? (
+                        <span class="verdict-pill" style={{ background: label(claim.verdict)!.colour }}>
+                          {label(claim.verdict)!.name}
+                        </span>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                    <td>{claim.created_by?.display_name ?? claim.created_by?.username ?? "—"}</td>
+                    <td class="num">{ageDays(claim.submitted_at ?? claim.updated_at) ?? "—"} d</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        {selected && (
+          <Detail
+            claim={selected}
+            verdictName={verdictName}
+            refresh={refresh}
+            onAct={act}
+            onReturn={() => setReturning(true)}
+          />
+        )}
+      </div>
+      <ReturnDialog
+        open={returning}
+        onClose={() => setReturning(false)}
+        onSubmit={(comment) => {
+          setReturning(false);
+          act("return", comment);
+        }}
+      />
+      <HelpDialog open={help} onClose={() => setHelp(false)} />
+    </section>
+  );
+}
+
+function Detail({
+  claim,
+  verdictName,
+  refresh,
+  onAct,
+  onReturn,
+}: {
+  claim: QueueClaim;
+  verdictName: (id: unknown) => string;
+  refresh: number;
+  onAct: (name: Transition) => void;
+  onReturn: () => void;
+}) {
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [draft, setDraft] = useState("");
+  const loadComments = useCallback(() => {
+    api<Page<Comment>>(`/api/claims/${claim.id}/comments/?page_size=200`).then((p) => setComments(p.results));
+  }, [claim.id]);
+  useEffect(loadComments, [loadComments, refresh]);
+  const can = (name: string) => claim.transitions.includes(name);
+  return (
+    <aside class="review-detail" aria-label="Selected claim">
+      <h3>{claim.statement || claim.exact}</h3>
+      <span class="state-pill">{claim.status.replace("_", " ")}</span>{" "}
+      <a
+        href={`/articles/${claim.article}`}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(`/articles/${claim.article}`);
+        }}
+      >
+        Open in the workspace
+      </a>
+      <blockquote>“{claim.exact}”</blockquote>
+      {claim.claimant && <p class="muted">Claimant: {claim.claimant}</p>}
+      <p>
+        <strong>Verdict:</strong> {verdictName(claim.verdict)}
+      </p>
+      <p>{claim.rationale}</p>
+      <p class="muted">{claim.citations_count} citation(s)</p>
+      <div class="actions">
+        <button type="button" class="primary" disabled={!can("approve")} onClick={() => onAct("approve")}>
+          Approve <kbd>a</kbd>
+        </button>
+        <button type="button" disabled={!can("return")} onClick={onReturn}>
+          Return… <kbd>r</kbd>
+        </button>
+        <button type="button" disabled={!can("publish")} onClick={() => onAct("publish")}>
+          Publish <kbd>p</kbd>
+        </button>
+        {can("unpublish") && (
+          <button type="button" onClick={() => onAct("unpublish")}>
+            Unpublish
+          </button>
+        )}
+      </div>
+      <h2>Comments</h2>
+      {comments.length === 0 ? (
+        <p class="empty">No comments.</p>
+      ) : (
+        <ul class="comments">
+          {comments.map((c) => (
+            <li key={c.id}>
+              <strong>{c.author?.display_name || c.author?.username || "someone"}</strong>{" "}
+              <time class="muted" dateTime={c.created_at}>
+                {new Date(c.created_at).toLocaleString()}
+              </time>
+              <div>{c.body}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!draft.trim()) return;
+          await api(`/api/claims/${claim.id}/comments/`, { method: "POST", body: { body: draft } });
+          setDraft("");
+          loadComments();
+        }}
+      >
+        <label class="sr-only" for="new-comment">
+          Comment
+        </label>
+        <textarea id="new-comment" rows={2} placeholder="Comment…" value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
+        <button type="submit" class="small">
+          Comment
+        </button>
+      </form>
+      <h2>History</h2>
+      <History claimId={claim.id} refreshKey={refresh + claim.version} verdictName={verdictName} />
+    </aside>
+  );
+}
+
+function ReturnDialog({
+  open,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSubmit: (comment: string) => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [text, setText] = useState("");
+  useEffect(() => {
+    if (open && !ref.current?.open) {
+      setText("");
+      ref.current?.showModal();
+    }
+    if (!open && ref.current?.open) ref.current.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} aria-labelledby="return-title" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) onSubmit(text.trim());
+        }}
+      >
+        <h2 id="return-title">Return to the reviewer</h2>
+        <label for="return-comment">What needs fixing?</label>
+        <textarea
+          id="return-comment"
+          rows={4}
+          required
+          value={text}
+          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && text.trim()) onSubmit(text.trim());
+          }}
+        />
+        <div class="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit">Return</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (open && !ref.current?.open) ref.current?.showModal();
+    if (!open && ref.current?.open) ref.current.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} aria-labelledby="review-help" class="shortcuts" onClose={onClose}>
+      <h2 id="review-help">Review queue shortcuts</h2>
+      <table>
+        <tbody>
+          {QUEUE_SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
