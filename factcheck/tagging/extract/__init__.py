@@ -18,6 +18,7 @@ from .attributions import find_attributions
 from .names import NameIndex
 from .numbers import find_numbers
 from .quotes import assign_speakers, find_quote_spans
+from .scan import scan
 from .sentences import split_sentences
 
 __all__ = ["TAGGER_VERSION", "Candidate", "Extraction", "Sentence", "extract", "to_json"]
@@ -116,8 +117,9 @@ def extract(text: str) -> Extraction:
             return (0, len(text))
         return spans[sentence_index(pos)]
 
+    triggers = scan(text)
     cands: list[Candidate] = []
-    for h in find_numbers(text):
+    for h in find_numbers(text, triggers):
         cands.append(
             Candidate(
                 "number", h.start, h.end, text[h.start : h.end], value=h.value, unit=h.unit,
@@ -130,7 +132,9 @@ def extract(text: str) -> Extraction:
     names = NameIndex(text, outers)
     assign_speakers(text, quotes, names, sentence_of)
     attributions = [
-        a for a in find_attributions(text, names, spans) if not _inside(a.start, a.end, outers)
+        a
+        for a in find_attributions(text, names, spans, triggers)
+        if not _inside(a.start, a.end, outers)
     ]
     _speakers_from_attributions(quotes, attributions, sentence_index)
     for q in quotes:

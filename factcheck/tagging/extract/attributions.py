@@ -18,17 +18,10 @@ from typing import Final
 
 from .names import NAME_WORD, PRONOUNS, STOP_CAPS, TITLES, NameIndex, classify, clean_name
 from .numtables import words
+from .scan import Triggers, scan
 
 __all__ = ["Attribution", "find_attributions", "normalise_source", "subject_before"]
 
-VERBS: Final = (
-    "said|says|say|told|tells|added|adds|wrote|writes|posted|tweeted|reported|reports|noted|notes"
-    "|confirmed|confirms|emphasized|emphasised|highlighted|warned|warns|stated|states|announced"
-    "|claimed|claims|explained|argued|insisted|estimated|revealed|indicated|disclosed|acknowledged"
-    "|denied|asserted|stressed|suggested|predicted|testified|alleged|admitted|concluded|replied"
-    "|responded|remarked|commented|observed|declared|asked|urged|add|tell|write|explain"
-    "|insists|clarified|maintained|contended|cautioned|pointed out"
-)
 DOC_NOUNS: Final = words(
     "report reports article story statement post broadcast analysis data figures survey study "
     "poll interview release investigation reporting coverage tweet website account blog "
@@ -46,7 +39,9 @@ ROLE_NOUNS: Final = words(
 )
 _POSSESSIVE: Final = re.compile(r"(?:’s|'s|’|')$")
 _NAME_OF: Final = re.compile(rf"([A-Z][\w’'.-]* {NAME_WORD}(?: {NAME_WORD})?) of ")
-_LEAD_CONJ: Final = re.compile(r"(?:and|but|while|so|yet|or|which|who|that|as) ")
+_LEAD_CONJ: Final = re.compile(
+    r"(?:[Aa]nd|[Bb]ut|[Ww]hile|[Ss]o|[Yy]et|[Oo]r|[Ww]hich|[Ww]ho|that|[Aa]s) "
+)
 _ADVERB_TAIL: Final = re.compile(
     r"(?:\s+(?:\w+ly|also|later|previously|then|had|has|have|was|is|has also|had also|once"
     r"|went on to|continued to|would|will|did|does))+$"
@@ -60,12 +55,7 @@ _WEAK_OK: Final = re.compile(
     r"| (?:[^\s,.;:!?]+ ){0,10}(?:that|is|was|were|are|has|have|had|will|would|could|should"
     r"|may|might|can)\b)"
 )
-_VERB_RX: Final = re.compile(rf"\b(?:{VERBS})\b")
-_CUE_RX: Final = re.compile(
-    r"\b(?P<cue>[Aa]ccording to|(?:[Aa]s )?(?:reported|confirmed|announced|stated|noted|cited"
-    r"|quoted|revealed) by) (?=(?P<np>[^,.;:!?\n—–()“”\"]{1,80}))"
-    rf"|\b(?P<as>[Aa]s) (?P<np2>[^,.;:!?\n—–()“”\"]{{1,60}}?) (?P<v>{VERBS}|put it)\b"
-)
+_NP_AFTER: Final = re.compile(r" ([^,.;:!?\n—–()“”\"]{1,80})")
 _NP_STOP: Final = words(
     "that which who whom whose and but or to is was were are has had have will would can "
     "could may might should after before when while because if as than were"
@@ -226,37 +216,46 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
 
 
 def find_attributions(
-    text: str, names: NameIndex, sentences: list[tuple[int, int]]
+    text: str,
+    names: NameIndex,
+    sentences: list[tuple[int, int]],
+    triggers: Triggers | None = None,
 ) -> list[Attribution]:
-    """All attributions in ``text`` (non-overlapping, in text order)."""
+    """All attributions in ``text`` (non-overlapping, in text order).
+
+    ``triggers`` is :func:`scan.scan` of ``text`` when the caller already has it.
+    """
     out: list[Attribution] = []
-    for m in _CUE_RX.finditer(text):
-        if m.group("cue"):
-            np = trim_np(m.group("np"))
-            if not np:
-                continue
-            end = m.start("np") + len(np)
-            src = normalise_source(np, m.start(), names)
-        else:
-            np = m.group("np2").strip()
-            if not _acceptable_subject(np) or len(np.split()) > 6:
-                continue
-            end = m.end("v")
-            src = normalise_source(np, m.start(), names)
+    if triggers is None:
+        triggers = scan(text)
+    for cs, ce, _cue in triggers.cue:
+        npm = _NP_AFTER.match(text, ce)
+        if npm is None:
+            continue
+        np = trim_np(npm.group(1))
+        if not np:
+            continue
+        src = normalise_source(np, cs, names)
         if src:
-            out.append(Attribution(m.start(), end, src))
+            out.append(Attribution(cs, npm.start(1) + len(np), src))
     starts = [s for s, _e in sentences]
-    for m in _VERB_RX.finditer(text):
-        vs, ve = m.span()
+    for vs, ve, verb in triggers.verb:
         if text.startswith(" by ", ve):
             continue  # passive: "confirmed by CNBC" is handled by the cue pattern
-        if m.group(0) in WEAK_VERBS and not _WEAK_OK.match(text, ve):
+        if verb in WEAK_VERBS and not _WEAK_OK.match(text, ve):
             continue  # "Trump declared a national emergency" is an act, not a source
         i = bisect.bisect_right(starts, vs) - 1
         lo = sentences[i][0] if i >= 0 else 0
         subj = subject_before(text, lo, vs)
         if subj is not None:
             s, np = subj
+            as_lead = text[max(0, s - 3) : s] in ("As ", "as ") and (
+                s < 4 or not text[s - 4].isalnum()
+            )
+            if as_lead:
+                s -= 3  # "As CNBC reported", "As the CNBC report noted", "As CNBC put it"
+            elif verb == "put it":
+                continue
             src = normalise_source(np, s, names)
             if src:
                 out.append(Attribution(s, ve, src))

@@ -223,6 +223,52 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
     return "person", " ".join(tokens), gender
 
 
+_Prepared = tuple[int, int, tuple[str, ...], tuple[str, str, str | None]]
+_PREPARED: dict[str, _Prepared | None] = {}
+
+
+def _prepare(run: str) -> _Prepared | None:
+    """Tokens of a capitalised run, trimmed, and their classification (memoised:
+    the same runs recur across articles; nothing here depends on the article)."""
+    try:
+        return _PREPARED[run]
+    except KeyError:
+        pass
+    if len(_PREPARED) > 50_000:
+        _PREPARED.clear()
+    result = _PREPARED[run] = _prepare_uncached(run)
+    return result
+
+
+def _prepare_uncached(run: str) -> _Prepared | None:
+    tokens = run.split(" ")
+    for i, tok in enumerate(tokens[:-1]):
+        # a run never crosses a sentence end: "Beijing. In April"
+        if tok.endswith(".") and (
+            sum(c.islower() for c in tok) > 2 or tokens[i + 1].lower() in STOP_CAPS
+        ):
+            tokens = tokens[: i + 1]
+            break
+    if len(tokens) > 1 and all(t.isupper() for t in tokens):
+        return None  # shouted text, headlines
+    offset = 0
+    # leading sentence words: "The", "In", "According" ...
+    while tokens and tokens[0].lower() in STOP_CAPS:
+        offset += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower() in ("of", "for", "the"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    last = tokens[-1]
+    bare = clean_name(last)
+    if not bare:
+        return None
+    length = len(" ".join(tokens)) - (len(last) - len(bare))
+    tokens[-1] = bare
+    return offset, length, tuple(tokens), _classify(tokens)
+
+
 class NameIndex:
     """All name mentions of a text, in order, with the surname map applied."""
 
@@ -247,31 +293,13 @@ class NameIndex:
         self._starts = [mt.start for mt in mentions]
 
     def _mention(self, run: str, s: int) -> Mention | None:
-        tokens = run.split(" ")
-        for i, tok in enumerate(tokens[:-1]):
-            # a run never crosses a sentence end: "Beijing. In April"
-            if tok.endswith(".") and (
-                sum(c.islower() for c in tok) > 2 or tokens[i + 1].lower() in STOP_CAPS
-            ):
-                tokens = tokens[: i + 1]
-                break
-        if len(tokens) > 1 and all(t.isupper() for t in tokens):
-            return None  # shouted text, headlines
-        # leading sentence words: "The", "In", "According" ...
-        while tokens and tokens[0].lower() in STOP_CAPS:
-            s += len(tokens[0]) + 1
-            tokens = tokens[1:]
-        while tokens and tokens[-1].lower() in ("of", "for", "the"):
-            tokens = tokens[:-1]
-        if not tokens:
+        prepared = _prepare(run)
+        if prepared is None:
             return None
-        last = tokens[-1]
-        bare = clean_name(last)
-        end = s + len(" ".join(tokens)) - (len(last) - len(bare))
-        tokens[-1] = bare
-        if not bare:
-            return None
-        kind, name, gender = _classify(tokens)
+        offset, length, tokens, (kind, name, gender) = prepared
+        s += offset
+        end = s + length
+        tokens = list(tokens)
         if kind == "person" and " " not in name:
             name = self.surnames.get(name, name)  # "President Trump" -> "Donald Trump"
         if kind == "person":

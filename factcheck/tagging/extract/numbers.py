@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from . import numtables as T
+from .scan import Triggers, scan
 
 __all__ = ["NumberHit", "find_numbers"]
 
@@ -106,51 +107,17 @@ _CAL: Final = re.compile(
 _DIGIT_TRIGGER: Final = re.compile(r"[\d$€£¥₹₩₽₺₪₦]\d*")
 
 
-def _trie(words: list[str]) -> str:
-    """A prefix-tree regex: literal-first branches let the regex engine skip ahead fast."""
-    tree: dict[str, Any] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            return f"(?:{'|'.join(alts)})?" if alts else ""
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return build(tree)
-
-
-def _both_cases(words: list[str]) -> list[str]:
-    return [v for w in words for v in (w, w[0].upper() + w[1:])]
-
-
-_TRIGGER_WORDS = _both_cases(
-    [*T.ONES, *T.TENS, "last", "next", "this", "past", "earlier", "later", "half"]
-    + [f"a {w}" for w in ("hundred", "thousand", "million", "billion", "trillion", "dozen")]
-    + [f"a {w}" for w in ("half", "third", "quarter", "fifth", "tenth")]
-) + [m.capitalize() for m in T.MONTHS] + [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The previous"
-]  # fmt: skip
-# No leading \b (it would disable the engine's first-character scan); the
-# character before a trigger is checked in Python.
-_WORD_TRIGGER: Final = re.compile(_trie(_TRIGGER_WORDS) + r"\b")
-
-_SUPERL = (
-    "largest|biggest|highest|lowest|smallest|most|least|fastest|longest|worst|best|deadliest"
-    "|busiest|richest|poorest|oldest|youngest|strongest|weakest|greatest|hottest|coldest"
+_SUPERLATIVE: Final = re.compile(
+    r"[- ](?:largest|biggest|highest|lowest|smallest|most|least|fastest|longest|worst|best"
+    r"|deadliest|busiest|richest|poorest|oldest|youngest|strongest|weakest|greatest|hottest"
+    r"|coldest)\b"
 )
-_ORD: Final = re.compile(
-    "(?:"
-    + _trie([*_both_cases(["the", "this", "that", "a"]), "its", "his", "her", "their", "our"])
-    + "|[’']s)"
-    + " "
-    rf"(?P<ord>(?:{'|'.join(T.ORDINALS)}|\d+(?:st|nd|rd|th))(?:[- ](?:{_SUPERL}))?)"
-    r"(?![\w-])(?P<next> ?[A-Za-z]?)"
+_DETERMINER_BEFORE: Final = re.compile(
+    r"(?:(?<![\w])(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]|its|his|her|their|our)|[’']s) $"
 )
+_A_ORDINAL: Final = re.compile(r"[Aa] (third|fifth|tenth)\b")
+_NUMERIC_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)\b")
+_NEXT_CAPITAL: Final = re.compile(r" [A-Z]")
 _CUR_LETTERS: Final = re.compile(r"(?:US|AU|A|CA|C|NZ|HK|S|R|CN)$")
 _CUR_CODE: Final = re.compile(r"(?:RMB|USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD|HKD|Rs\.?) ?$")
 _MONTH_PREPS: Final = frozenset(
@@ -403,45 +370,59 @@ def _amount_at(text: str, p: int) -> re.Match[str] | None:
     return _AMOUNT.match(text, q)
 
 
-def find_numbers(text: str) -> list[NumberHit]:
-    """All number-like hits in ``text``, non-overlapping, in text order."""
-    hits: list[tuple[int, int, int, NumberHit]] = []
-    triggers = [m.start() for m in _DIGIT_TRIGGER.finditer(text)]
-    triggers += [
-        p
-        for p in (m.start() for m in _WORD_TRIGGER.finditer(text))
-        if p == 0 or not text[p - 1].isalnum()
-    ]
-    triggers.sort()
+def _ordinal_at(text: str, p: int, e: int) -> NumberHit | None:
+    """An ordinal that carries a claim: after a determiner, not part of a name."""
+    if _DETERMINER_BEFORE.search(text, max(0, p - 12), p) is None:
+        return None
+    sup = _SUPERLATIVE.match(text, e)
+    end = sup.end() if sup is not None else e
+    if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        return None
+    if _NEXT_CAPITAL.match(text, end):
+        return None  # "the Second World War", "the First Amendment"
+    word = text[p:e]
+    value = T.ORDINALS.get(word) or float(word.rstrip("stndrh"))
+    return NumberHit(p, end, "ordinal", float(value), None, None, {"kind": "ordinal"})
+
+
+def find_numbers(text: str, triggers: Triggers | None = None) -> list[NumberHit]:
+    """All number-like hits in ``text``, non-overlapping, in text order.
+
+    ``triggers`` is :func:`scan.scan` of ``text`` when the caller already has it.
+    """
+    if triggers is None:
+        triggers = scan(text)
+    starts = [(m.start(), 0) for m in _DIGIT_TRIGGER.finditer(text)]
+    starts += [(p, 1) for p in triggers.number]
+    starts += [(p, 2 + e) for p, e in triggers.ordinal]
+    starts.sort()
+    hits: list[NumberHit] = []
     done = -1
-    for p in triggers:
+    for p, what in starts:
         if p < done:
             continue
         h = None
-        cm = _CAL.match(text, p)
-        if cm is not None:
-            h = _classify_calendar(text, cm)
-        if h is None:
-            am = _amount_at(text, p)
-            if am is not None:
-                h = _classify_amount(text, am)
+        if what >= 2:
+            h = _ordinal_at(text, p, what - 2)
+        else:
+            cm = _CAL.match(text, p)
+            if cm is not None:
+                h = _classify_calendar(text, cm)
+            if h is None:
+                am = _amount_at(text, p)
+                if am is not None:
+                    h = _classify_amount(text, am)
+            if h is None and what == 1 and text[p] in "aA":
+                om = _A_ORDINAL.match(text, p)  # "A tenth defendant"
+                if om is not None:
+                    h = _ordinal_at(text, om.start(1), om.end(1))
+            if h is None and what == 0:
+                om = _NUMERIC_ORDINAL.match(text, p)
+                if om is not None and (p == 0 or not text[p - 1].isalnum()):
+                    h = _ordinal_at(text, p, om.end())
         if h is not None:
-            hits.append((h.start, -(h.end - h.start), 0, h))
+            if hits and h.start < hits[-1].end:
+                continue  # a qualifier reaching back into the previous hit
+            hits.append(h)
             done = h.end
-    for m in _ORD.finditer(text):
-        nxt = m.group("next")
-        if nxt[:1] == " " and nxt[1:].isupper():
-            continue  # "the Second World War", "the First Amendment"
-        s, e = m.span("ord")
-        word = m.group("ord").split("-")[0].split(" ")[0]
-        val = T.ORDINALS.get(word) or float(re.sub(r"\D", "", word))
-        h = NumberHit(s, e, "ordinal", float(val), None, None, {"kind": "ordinal"})
-        hits.append((s, -(e - s), 2, h))
-    hits.sort(key=lambda t: t[:3])
-    out: list[NumberHit] = []
-    last_end = -1
-    for s, _neg, _p, h in hits:
-        if s >= last_end:
-            out.append(h)
-            last_end = h.end
-    return out
+    return hits

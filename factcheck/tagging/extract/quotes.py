@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from .attributions import VERBS, normalise_source, subject_before
+from .attributions import normalise_source, subject_before
 from .names import NAME_WORD, PRONOUNS, NameIndex
+from .scan import VERBS
 
 __all__ = ["Quote", "assign_speakers", "find_quote_spans"]
 
@@ -55,6 +56,7 @@ _PARTICIPLE: Final = re.compile(
     r"\b(?:saying|adding|writing|noting|stating|declaring|insisting|warning|arguing"
     r"|calling (?:it|him|her|them|this|that)(?: an?)?)\s*[,:]?\s*$"
 )
+_VERB_IN: Final = re.compile(rf"\b(?:{VERBS})\b")
 _PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through) $")
 
 
@@ -185,7 +187,7 @@ def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> st
         raw = m.group("who") or m.group("who2")
         return _who(raw, a, names)
     lo = max(sent[0], a - 300)
-    m = _BEFORE.search(text, lo, a)
+    m = _BEFORE.search(text, max(lo, a - 160), a)
     if m is not None:
         raw = next(x for x in m.group("colon", "asw", "desc", "said", "acc", "quoted") if x)
         if m.group("colon") and _PREP_BEFORE.search(text, max(lo, m.start() - 6), m.start()):
@@ -193,14 +195,14 @@ def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> st
             first = names.first_in(sent[0], m.start())
             return first.name if first is not None else None
         return _who(raw, a, names)
-    if _PARTICIPLE.search(text, lo, a):
+    if _PARTICIPLE.search(text, max(lo, a - 40), a):
         # "Sanders ..., saying “...”": the speaker is the sentence's subject
         first = names.first_in(sent[0], a)
         if first is not None:
             return first.name
     # a speech verb earlier in the sentence: "Trump, writing ..., said the call “...”"
-    for vm in reversed(list(re.finditer(rf"\b(?:{VERBS})\b", text[lo:a]))):
-        subj = subject_before(text, lo, lo + vm.start())
+    for vm in reversed(list(_VERB_IN.finditer(text, lo, a))):
+        subj = subject_before(text, lo, vm.start())
         if subj is not None:
             return _who(subj[1], subj[0], names)
     return None

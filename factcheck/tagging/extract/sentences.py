@@ -26,8 +26,9 @@ from .numtables import words
 
 __all__ = ["split_sentences"]
 
-_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
-_WORD_BEFORE: Final = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]+\.?$")
+# One character class first keeps the scan fast; "followed by whitespace" is checked below.
+_BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*)")
+_ABBREV_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\w+)")
 _HAS_ALNUM: Final = re.compile(r"[^\W_]")
 
@@ -54,10 +55,13 @@ def _is_abbreviation_stop(text: str, pos: int, match_end: int) -> bool:
     """True when the stop at ``pos`` belongs to an abbreviation, not a sentence end."""
     if text[pos] != ".":
         return False
-    before = _WORD_BEFORE.search(text, max(0, pos - 20), pos + 1)
-    if before is None:
-        return False
-    word = before.group(0).rstrip(".")
+    j = pos - 1
+    lim = max(0, pos - 20)
+    while j >= lim and text[j] in _ABBREV_CHARS:
+        j -= 1
+    word = text[j + 1 : pos].strip(".")
+    if not word or (len(word) > 6 and "." not in word):
+        return False  # an ordinary word ends the sentence
     low = word.replace(".", "").lower()
     nxt = _NEXT_WORD.match(text, match_end)
     next_word = nxt.group(2) if nxt else ""
@@ -81,7 +85,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group(0) != "\n":
+        if m.group(0)[0] != "\n":
+            if end < n and not text[end].isspace():
+                continue
             # a stop followed by a lowercase letter/digit continues the sentence
             nxt = _NEXT_WORD.match(text, end)
             if nxt is not None and (

@@ -1,0 +1,154 @@
+"""Benchmark the pure pre-tagging extractor over the Wikinews corpus.
+
+    .venv/bin/python bench/pretag.py [--extractor-only] [--runs 7] [--corpus DIR]
+
+Reads every article of ../shared/corpus/wikinews/*.csv (columns url,date,title,text;
+"\\r\\n" read as "\\n", as callers do), then prints, as the median of --runs passes over
+the whole corpus:
+
+* words/s and ms per 1,000 words for the whole extractor (``extract``) and per stage
+  (sentences, numbers, quotes, names, attributions, check-worthiness scoring);
+* the ratio of each to a baseline measured in the same run: one plain regex
+  tokenisation pass, ``re.findall(r"\\w+", text)``, over the same texts.
+
+The budget is 2 ms per 1,000 words for the whole extractor.  Words are counted as
+``len(text.split())``.
+
+Sections: ``--extractor-only`` (the default, and the only section today).  A pipeline
+section (tagged articles/s through Celery) plugs in as another ``SECTIONS`` entry with
+its own flag; bench/pipeline.py has that measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "wikinews"
+sys.path.insert(0, str(REPO))
+
+from factcheck.tagging.extract import TAGGER_VERSION, extract  # noqa: E402
+from factcheck.tagging.extract.attributions import find_attributions  # noqa: E402
+from factcheck.tagging.extract.names import NameIndex  # noqa: E402
+from factcheck.tagging.extract.numbers import find_numbers  # noqa: E402
+from factcheck.tagging.extract.quotes import find_quote_spans  # noqa: E402
+from factcheck.tagging.extract.sentences import split_sentences  # noqa: E402
+
+BUDGET_MS_PER_1000_WORDS = 2.0
+_WORD = re.compile(r"\w+")
+
+
+def load_corpus(folder: Path) -> list[str]:
+    csv.field_size_limit(1 << 30)
+    texts = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            texts += [row["text"].replace("\r\n", "\n") for row in csv.DictReader(fh)]
+    if not texts:
+        sys.exit(f"no articles found in {folder}/*.csv")
+    return texts
+
+
+CLOCKS: dict[str, Callable[[], float]] = {
+    "process": time.process_time,  # CPU time of this process: steady on a shared machine
+    "wall": time.perf_counter,
+}
+CLOCK = CLOCKS["process"]
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = CLOCK()
+        fn()
+        times.append(CLOCK() - t0)
+    return statistics.median(times)
+
+
+def _stages(texts: list[str]) -> dict[str, Callable[[], object]]:
+    """Each stage timed alone, its inputs from earlier stages computed beforehand."""
+    try:
+        from factcheck.tagging.extract.checkworthiness import score_sentences
+    except ImportError:  # the scorer is optional; extract() falls back to a heuristic
+        score_sentences = None
+    spans = [split_sentences(t) for t in texts]
+    quotes = [[q.outer for q in find_quote_spans(t)] for t in texts]
+    names = [NameIndex(t, q) for t, q in zip(texts, quotes, strict=True)]
+    sentence_texts = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
+    stages: dict[str, Callable[[], object]] = {
+        "sentences": lambda: [split_sentences(t) for t in texts],
+        "numbers": lambda: [find_numbers(t) for t in texts],
+        "quotes": lambda: [find_quote_spans(t) for t in texts],
+        "names": lambda: [NameIndex(t, q) for t, q in zip(texts, quotes, strict=True)],
+        "attributions": lambda: [
+            find_attributions(t, n, sp) for t, n, sp in zip(texts, names, spans, strict=True)
+        ],
+    }
+    if score_sentences is not None:
+        stages["checkworthiness"] = lambda: [score_sentences(s) for s in sentence_texts if s]
+    return stages
+
+
+def extractor_section(texts: list[str], runs: int) -> None:
+    words = sum(len(t.split()) for t in texts)
+    print(f"pretag benchmark, tagger {TAGGER_VERSION}: {len(texts)} articles, {words:,} words")
+    clock = "CPU time" if CLOCK is time.process_time else "wall time"
+    print(f"median of {runs} runs over the whole corpus ({clock})")
+    print("baseline: re.findall(r'\\w+', text) over the same texts, same run\n")
+    baseline = median_seconds(lambda: [_WORD.findall(t) for t in texts], runs)
+    rows = [("baseline (\\w+ findall)", baseline)]
+    rows.append(("extract() total", median_seconds(lambda: [extract(t) for t in texts], runs)))
+    rows += [(f"  {name}", median_seconds(fn, runs)) for name, fn in _stages(texts).items()]
+    print(f"{'stage':26s} {'words/s':>12s} {'ms/1k words':>12s} {'x baseline':>11s}")
+    for name, secs in rows:
+        per_k = secs * 1000 / words * 1000
+        print(f"{name:26s} {words / secs:12,.0f} {per_k:12.3f} {secs / baseline:11.1f}")
+    total = dict(rows)["extract() total"] * 1000 / words * 1000
+    verdict = "within" if total <= BUDGET_MS_PER_1000_WORDS else "OVER"
+    print(f"\nwhole extractor: {total:.3f} ms per 1,000 words ({verdict} the "
+          f"{BUDGET_MS_PER_1000_WORDS} ms budget)")  # fmt: skip
+
+
+SECTIONS: dict[str, Callable[[list[str], int], None]] = {
+    "extractor_only": extractor_section,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--extractor-only",
+        dest="sections",
+        action="append_const",
+        const="extractor_only",
+        help="time the pure extractor and its stages (the default)",
+    )
+    ap.add_argument("--runs", type=int, default=7, help="passes per measurement (median)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of Wikinews CSV files")
+    ap.add_argument(
+        "--clock",
+        choices=sorted(CLOCKS),
+        default="process",
+        help="process: CPU time of this process (default; steady when other jobs share the "
+        "machine); wall: elapsed time",
+    )
+    args = ap.parse_args(argv)
+    global CLOCK
+    CLOCK = CLOCKS[args.clock]
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+    texts = load_corpus(args.corpus)
+    for name in args.sections or ["extractor_only"]:
+        SECTIONS[name](texts, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
