@@ -19,15 +19,20 @@ export function reveal(key: string) {
   el?.scrollIntoView({ block: "center", behavior: "auto" });
 }
 
+// Rows use a roving tab stop: only the selected (or first) row's buttons are in the Tab
+// order, so a keyboard user tabs past a list of hundreds in three steps (j/k move within).
 const CandidateRow = memo(function CandidateRow({
   store,
   candidate,
   selected,
+  tabStop,
 }: {
   store: WorkspaceStore;
   candidate: Candidate;
   selected: boolean;
+  tabStop: boolean;
 }) {
+  const tab = tabStop ? 0 : -1;
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: "nearest" });
@@ -45,6 +50,7 @@ const CandidateRow = memo(function CandidateRow({
       <button
         type="button"
         class="row-main"
+        tabIndex={tab}
         aria-label={`${KIND[candidate.kind]} candidate: ${excerpt(candidate.text, 60)}`}
         onClick={() => {
           select(store, `cand:${candidate.id}`);
@@ -59,10 +65,10 @@ const CandidateRow = memo(function CandidateRow({
         </span>
       </button>
       <span class="row-actions">
-        <button type="button" class="small primary" onClick={() => acceptCandidate(store, candidate.id)} aria-label={`Accept candidate: ${excerpt(candidate.text, 60)}`}>
+        <button type="button" class="small primary" tabIndex={tab} onClick={() => acceptCandidate(store, candidate.id)} aria-label={`Accept candidate: ${excerpt(candidate.text, 60)}`}>
           Accept
         </button>
-        <button type="button" class="small" onClick={() => dismissCandidate(store, candidate.id)} aria-label={`Dismiss candidate: ${excerpt(candidate.text, 60)}`}>
+        <button type="button" class="small" tabIndex={tab} onClick={() => dismissCandidate(store, candidate.id)} aria-label={`Dismiss candidate: ${excerpt(candidate.text, 60)}`}>
           Dismiss
         </button>
       </span>
@@ -76,6 +82,7 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
   const selected = useStore(store, (s) => s.selected);
   const tagging = useStore(store, (s) => s.tagging);
   const list = openCandidates({ ...store.get(), candidates, candidateOrder: order });
+  const anySelected = list.some((c) => selected === `cand:${c.id}`);
   return (
     <section class="panel-section" aria-label="Candidates">
       <div class="section-head">
@@ -101,9 +108,11 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
       {tagging === "failed" && <p role="alert" class="error">Tagging failed.</p>}
       {tagging === "done" && !list.length && <p class="empty">No open candidates.</p>}
       <ul class="rows" aria-label="Open candidates">
-        {list.map((c) => (
-          <CandidateRow key={c.id} store={store} candidate={c} selected={selected === `cand:${c.id}`} />
-        ))}
+        {list.map((c, i) => {
+          const isSelected = selected === `cand:${c.id}`;
+          const tabStop = isSelected || (i === 0 && !anySelected);
+          return <CandidateRow key={c.id} store={store} candidate={c} selected={isSelected} tabStop={tabStop} />;
+        })}
       </ul>
     </section>
   );

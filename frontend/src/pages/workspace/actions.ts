@@ -21,7 +21,11 @@ function putClaim(store: WorkspaceStore, claim: Claim, replace: number = claim.i
       : [...s.claims, claim];
     claims.sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
     const selected = s.selected === `claim:${replace}` ? `claim:${claim.id}` : s.selected;
-    return { claims, selected };
+    if (replace === claim.id || !s.drafts[replace]) return { claims, selected };
+    // Edits made to a provisional claim (e.g. a verdict key pressed at once) carry over.
+    const drafts = { ...s.drafts, [claim.id]: { ...draftOf(claim), ...s.drafts[replace] } };
+    delete drafts[replace];
+    return { claims, selected, drafts };
   });
 }
 

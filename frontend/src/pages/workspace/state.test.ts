@@ -86,3 +86,20 @@ describe("workspace state", () => {
     expect(highlightsOf(store.get()).map((h) => h.key)).not.toContain("cand:2");
   });
 });
+
+describe("provisional claims", () => {
+  it("keep a verdict picked before the server answered", async () => {
+    const store = loaded();
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ ...claim(11, 35, 37) }), { status: 201 }));
+    vi.stubGlobal("fetch", fetchMock);
+    const { makeClaim } = await import("./actions");
+    const pending = makeClaim(store, 35, 37);
+    const temp = store.get().claims.find((c) => c.id < 0)!;
+    pickVerdict(store, temp.id, 8);
+    await pending;
+    vi.unstubAllGlobals();
+    expect(store.get().selected).toBe("claim:11");
+    expect(store.get().drafts[11]?.verdict).toBe(8);
+    expect(store.get().drafts[temp.id]).toBeUndefined();
+  });
+});
