@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from factcheck.articles.models import Article, TaggingStatus
@@ -43,34 +43,64 @@ def default_extractor(text: str) -> Any:
 
 def tag_article_now(article_id: int, extractor: Extractor | None = None) -> TagOutcome:
     """Tag one article now, in this process. Safe to run any number of times, also two at
-    once: the writes happen under a lock on the article row."""
+    once: the writes happen under the lock of the article row."""
     extractor = extractor or default_extractor
-    started = timezone.now()
-    claimed = Article.objects.filter(pk=article_id).update(
-        tagging_status=TaggingStatus.RUNNING, tagging_started_at=started
-    )
-    if not claimed:
-        return TagOutcome(article_id, found=False)
-    text, text_hash = Article.objects.values_list("text", "content_hash").get(pk=article_id)
-    result = extractor(text)
     with transaction.atomic():
-        locked = Article.objects.select_for_update().only("content_hash").filter(pk=article_id)
-        current = locked.first()
-        if current is None:
+        _relaxed_commit()
+        row = _mark_running(article_id)
+    if row is None:
+        return TagOutcome(article_id, found=False)
+    text, text_hash = row
+    for _attempt in range(3):
+        result = extractor(text)
+        with transaction.atomic():
+            _relaxed_commit()
+            # This UPDATE takes the row lock that serialises runs of the same article, and
+            # matches only while the text is still the one just tagged.
+            finished = Article.objects.filter(pk=article_id, content_hash=text_hash).update(
+                tagging_status=TaggingStatus.DONE,
+                tagging_finished_at=timezone.now(),
+                tagging_error="",
+                tagger_version=result.tagger_version,
+                sentences=[[s.start, s.end, s.score] for s in result.sentences],
+            )
+            if finished:
+                return store_candidates(article_id, result)
+        # Revised (or deleted) while we extracted: tag the text that is there now.
+        current = Article.objects.filter(pk=article_id).values_list("text", "content_hash")
+        if not current:
             return TagOutcome(article_id, found=False)
-        if current.content_hash != text_hash:
-            # Revised while we extracted: tag the text that is there now.
-            text = Article.objects.values_list("text", flat=True).get(pk=article_id)
-            result = extractor(text)
-        outcome = store_candidates(article_id, result)
-        Article.objects.filter(pk=article_id).update(
-            tagging_status=TaggingStatus.DONE,
-            tagging_finished_at=timezone.now(),
-            tagging_error="",
-            tagger_version=result.tagger_version,
-            sentences=[[s.start, s.end, s.score] for s in result.sentences],
-        )
-    return outcome
+        text, text_hash = current[0]
+    raise RuntimeError(f"Article {article_id} changed during each of 3 tagging attempts.")
+
+
+def _relaxed_commit() -> None:
+    """Candidates and the tagging state are derived data: a crash that loses the last
+    commits leaves the article queued/running, which the sweeper re-tags. So do not wait
+    for the WAL flush (PostgreSQL's synchronous_commit, for this transaction only)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def _mark_running(article_id: int) -> tuple[str, str] | None:
+    """Mark the article running and read its text: one round trip (UPDATE ... RETURNING,
+    PostgreSQL and SQLite >= 3.35)."""
+    qn = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        return str(Article._meta.get_field(name).column)  # type: ignore[union-attr]
+
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sql = (
+        f"UPDATE {qn(Article._meta.db_table)} SET {qn(column('tagging_status'))} = %s, "
+        f"{qn(column('tagging_started_at'))} = %s WHERE {qn(column('id'))} = %s "
+        f"RETURNING {qn(column('text'))}, {qn(column('content_hash'))}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [TaggingStatus.RUNNING.value, now, article_id])
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def candidate_fields(cand: Any, tagger_version: str) -> dict[str, Any]:

@@ -34,12 +34,14 @@ def request_tagging(article: Article) -> None:
     """Mark the article queued and enqueue its tagging after commit. A broker that is down
     or frozen never fails (or hangs) the request: the article stays queued and the
     periodic sweeper enqueues it later."""
-    now = timezone.now()
-    Article.objects.filter(pk=article.pk).update(
-        tagging_status=TaggingStatus.QUEUED, tagging_queued_at=now, tagging_error=""
-    )
-    article.tagging_status = TaggingStatus.QUEUED
-    article.tagging_queued_at = now
+    if article.tagging_status != TaggingStatus.QUEUED or article.tagging_queued_at is None:
+        # (A new article is saved queued already: no second write on the import path.)
+        now = timezone.now()
+        Article.objects.filter(pk=article.pk).update(
+            tagging_status=TaggingStatus.QUEUED, tagging_queued_at=now, tagging_error=""
+        )
+        article.tagging_status = TaggingStatus.QUEUED
+        article.tagging_queued_at = now
     article_id = article.pk
     transaction.on_commit(lambda: enqueue_tagging(article_id))
 

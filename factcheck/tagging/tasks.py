@@ -31,10 +31,10 @@ def tag_article(self: Any, article_id: int) -> None:
     from .pipeline import tag_article_now
     from .services import mark_failed
 
+    _drop_broken_connections()
     try:
         tag_article_now(article_id)
     except TRANSIENT as error:
-        # (Celery's Django fix-up closes broken connections between tries.)
         if self.request.retries >= MAX_RETRIES:
             log.error("Tagging article %s failed after %s retries", article_id, MAX_RETRIES)
             _fail_quietly(article_id, f"Gave up after {MAX_RETRIES} retries: {error}")
@@ -45,6 +45,16 @@ def tag_article(self: Any, article_id: int) -> None:
     except Exception as error:  # a bug or bad data: retrying would fail the same way
         log.exception("Tagging article %s failed", article_id)
         mark_failed(article_id, f"{type(error).__name__}: {error}")
+
+
+def _drop_broken_connections() -> None:
+    """Connections are reused across tasks (CELERY_DB_REUSE_MAX): drop one that broke
+    (a database restart) or outlived CONN_MAX_AGE before using it. Not inside a
+    transaction (a test's, or an eager caller's), which must keep its connection."""
+    from django.db import close_old_connections, connection
+
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 def _fail_quietly(article_id: int, message: str) -> None:

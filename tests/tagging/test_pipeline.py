@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.utils import timezone
 
-from factcheck.articles.models import Article
+from factcheck.articles.models import Article, content_hash
 from factcheck.tagging import services
 from factcheck.tagging.extract import TAGGER_VERSION, Extraction, extract
 from factcheck.tagging.models import Candidate
@@ -102,6 +102,25 @@ def test_open_candidates_the_tagger_no_longer_finds_are_removed() -> None:
     )
     tag_article_now(article.pk)
     assert not Candidate.objects.filter(pk=stale.pk).exists()
+
+
+def test_a_revision_during_extraction_is_tagged_instead() -> None:
+    article = ArticleFactory()
+    revised = article.text + "\nLater, 12 more people left."
+    calls: list[str] = []
+
+    def revising(text: str) -> Extraction:
+        calls.append(text)
+        if len(calls) == 1:  # another process saves a revision while we extract
+            Article.objects.filter(pk=article.pk).update(
+                text=revised, content_hash=content_hash(revised)
+            )
+        return extract(text)
+
+    tag_article_now(article.pk, extractor=revising)
+    assert calls == [article.text, revised]
+    assert Candidate.objects.filter(article=article, text="12").exists()
+    assert Article.objects.get(pk=article.pk).tagging_status == "done"
 
 
 def test_a_missing_article_is_no_error() -> None:
