@@ -33,6 +33,13 @@ interface Comment {
 
 type Transition = "approve" | "return" | "publish" | "unpublish";
 
+const DONE: Record<Transition, string> = {
+  approve: "Approved",
+  return: "Returned",
+  publish: "Published",
+  unpublish: "Unpublished",
+};
+
 export function ReviewPage() {
   const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
   const [claims, setClaims] = useState<QueueClaim[] | null>(null);
@@ -57,6 +64,7 @@ export function ReviewPage() {
   }, [filters]);
 
   useEffect(() => {
+    setClaims(null); // no stale rows to act on while the new filter loads
     load();
   }, [load]);
   useEffect(() => {
@@ -79,7 +87,7 @@ export function ReviewPage() {
           method: "POST",
           body: { version: selected.version, comment },
         });
-        setNotice(`${name === "return" ? "Returned" : name[0].toUpperCase() + name.slice(1) + "d"}: ${selected.statement || selected.exact}`);
+        setNotice(`${DONE[name]}: ${selected.statement || selected.exact}`);
       } catch (e) {
         const error = e as ApiError;
         setNotice(error.status === 409 ? `${error.message} The list has been reloaded.` : error.message);
