@@ -145,6 +145,8 @@ _QUAL: Final = re.compile(
     + "|".join(re.escape(q) for q in sorted(T.QUALIFIERS, key=len, reverse=True))
     + r")\s+$"
 )
+# last words of the qualifiers: the regex runs only after one of these
+_QUAL_LAST: Final = frozenset(q.split()[-1] for q in T.QUALIFIERS)
 _PREV_WORD: Final = re.compile(r"(\S+) $")
 _POSS_END: Final = re.compile(r"(?:’s|'s|s’|s')$")
 _NEXT_WORD: Final = re.compile(r" ([A-Za-z]\w*)")
@@ -281,7 +283,12 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     extra["kind"] = kind
     if kind == "year":
         unit = "date"
-    q = _QUAL.search(text, max(0, start - 20), start)
+    q = None
+    if start > 1 and text[start - 1] == " ":
+        lo = max(0, start - 16)
+        k = text.rfind(" ", lo, start - 1)
+        if text[k + 1 if k >= 0 else lo : start - 1].lstrip("([{\"'“‘—").lower() in _QUAL_LAST:
+            q = _QUAL.search(text, max(0, start - 20), start)
     qualifier = None
     if q is not None:
         qualifier = q.group(1).lower()

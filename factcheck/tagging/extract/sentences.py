@@ -28,7 +28,6 @@ __all__ = ["split_sentences"]
 
 # One character class first keeps the scan fast; "followed by whitespace" is checked below.
 _BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*)")
-_ABBREV_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\w+)")
 _HAS_ALNUM: Final = re.compile(r"[^\W_]")
 
@@ -55,13 +54,13 @@ def _is_abbreviation_stop(text: str, pos: int, match_end: int) -> bool:
     """True when the stop at ``pos`` belongs to an abbreviation, not a sentence end."""
     if text[pos] != ".":
         return False
-    j = pos - 1
     lim = max(0, pos - 20)
-    while j >= lim and text[j] in _ABBREV_CHARS:
-        j -= 1
-    word = text[j + 1 : pos].strip(".")
-    if not word or (len(word) > 6 and "." not in word):
+    j = max(text.rfind(" ", lim, pos), text.rfind("\n", lim, pos))
+    word = text[(j + 1 if j >= 0 else lim) : pos].lstrip("\"'“‘([").strip(".")
+    if not word or (len(word) > 6 and "." not in word) or not word.isascii():
         return False  # an ordinary word ends the sentence
+    if not word.replace(".", "").isalpha():
+        return False
     low = word.replace(".", "").lower()
     nxt = _NEXT_WORD.match(text, match_end)
     next_word = nxt.group(2) if nxt else ""
