@@ -13,7 +13,7 @@ class ArticleListSerializer(serializers.ModelSerializer[Article]):
     candidates_open = serializers.IntegerField(read_only=True)
     claims_count = serializers.IntegerField(read_only=True)
     verdicts_count = serializers.IntegerField(read_only=True)
-    assignee = UserSummarySerializer(read_only=True)
+    assignee = UserSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Article
@@ -123,7 +123,7 @@ class RevisionCreateSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class RevisionSerializer(serializers.ModelSerializer[ArticleRevision]):
-    created_by = UserSummarySerializer(read_only=True)
+    created_by = UserSummarySerializer(read_only=True, allow_null=True)
     chars = serializers.SerializerMethodField()
 
     class Meta:
@@ -140,7 +140,7 @@ class RevisionDetailSerializer(RevisionSerializer):
 
 
 class ImportJobSerializer(serializers.ModelSerializer[ImportJob]):
-    created_by = UserSummarySerializer(read_only=True)
+    created_by = UserSummarySerializer(read_only=True, allow_null=True)
     percent = serializers.SerializerMethodField()
 
     class Meta:

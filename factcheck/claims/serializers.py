@@ -16,7 +16,7 @@ class VerdictLabelSerializer(serializers.ModelSerializer[VerdictLabel]):
 
 
 class ClaimSerializer(serializers.ModelSerializer[Claim]):
-    created_by = UserSummarySerializer(read_only=True)
+    created_by = UserSummarySerializer(read_only=True, allow_null=True)
     citations_count = serializers.SerializerMethodField()
     transitions = serializers.SerializerMethodField(
         help_text="Workflow actions the requesting user may take now."
@@ -133,7 +133,7 @@ class TransitionSerializer(serializers.Serializer[Any]):
 
 
 class CommentSerializer(serializers.ModelSerializer[Comment]):
-    author = UserSummarySerializer(read_only=True)
+    author = UserSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Comment
@@ -143,7 +143,7 @@ class CommentSerializer(serializers.ModelSerializer[Comment]):
 
 
 class ClaimEventSerializer(serializers.ModelSerializer[ClaimEvent]):
-    actor = UserSummarySerializer(read_only=True)
+    actor = UserSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = ClaimEvent

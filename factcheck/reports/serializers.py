@@ -10,7 +10,7 @@ from .models import ExportFormat, ExportJob
 
 
 class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
-    created_by = UserSummarySerializer(read_only=True)
+    created_by = UserSummarySerializer(read_only=True, allow_null=True)
     progress = serializers.SerializerMethodField(help_text="0..1")
     download_url = serializers.SerializerMethodField()
 

@@ -29,7 +29,7 @@ class SourceSerializer(serializers.ModelSerializer[Source]):
 
 
 class CitationSerializer(serializers.ModelSerializer[Citation]):
-    added_by = UserSummarySerializer(read_only=True)
+    added_by = UserSummarySerializer(read_only=True, allow_null=True)
     source_detail = SourceSerializer(source="source", read_only=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from .models import Candidate
 
 
 class CandidateSerializer(serializers.ModelSerializer[Candidate]):
-    decided_by = UserSummarySerializer(read_only=True)
+    decided_by = UserSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Candidate
