@@ -48,7 +48,7 @@ frontend-test: setup
 test: lint typecheck frontend-test pytest
 
 bench: setup
-	$(PY) bench/run_all.py
+	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(PY) bench/run_all.py
 
 train-checkworthiness: setup
 	$(PY) -m factcheck.tagging.training.checkworthiness --data ../shared/datasets/claimbuster --out factcheck/tagging/extract/checkworthiness_model.json
