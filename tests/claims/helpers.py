@@ -6,15 +6,18 @@ from typing import Any
 
 from factcheck.claims import workflow
 from factcheck.claims.models import Claim
+from factcheck.claims.services import create_claim
 from factcheck.sources.services import add_citation
-from tests.factories import ClaimFactory, SourceFactory, verdict
+from tests.factories import ArticleFactory, SourceFactory, verdict
 
 
 def ready_claim(author: Any = None, **fields: Any) -> Claim:
     """A draft with a verdict, a rationale and one citation: it may be submitted."""
     fields.setdefault("verdict", verdict("true"))
     fields.setdefault("rationale", "The statistics office's table shows 3.5%.")
-    claim = ClaimFactory(created_by=author, **fields)
+    fields.setdefault("statement", "Unemployment fell to 3.5% in 2019.")
+    article = fields.pop("article", None) or ArticleFactory()
+    claim = create_claim(article, 0, 33, author, **fields)
     add_citation(
         claim,
         author,
