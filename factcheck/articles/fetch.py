@@ -27,6 +27,7 @@ READ_TIMEOUT = 10.0
 TOTAL_TIMEOUT = 20.0
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 USER_AGENT = "FactcheckBot/1.0 (+https://example.org/factcheck)"
+CA_CERTS: str | None = None  # a CA bundle path; None: the system's (tests set their own)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # 64:ff9b::/96 (NAT64) carries an IPv4 address in its last 32 bits.
@@ -120,6 +121,7 @@ def _pool(scheme: str, host: str, address: IPAddress, port: int) -> urllib3.HTTP
             server_hostname=host,
             assert_hostname=host,
             cert_reqs="CERT_REQUIRED",
+            ca_certs=CA_CERTS,
         )
     return urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False, maxsize=1)
 

@@ -111,7 +111,7 @@ class RevisionActionsMixin:
         """Claims that lost their place in a correction, to re-attach by hand."""
         article = self.get_object()
         claims = Claim.objects.filter(
-            article=article, anchor_status=AnchorStatus.ORPHANED
+            article=article, anchor_status=AnchorStatus.ORPHANED, deleted_at__isnull=True
         ).order_by("start", "id")
         page = self.paginate_queryset(claims)
         return self.get_paginated_response(OrphanSerializer(page, many=True).data)

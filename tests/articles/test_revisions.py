@@ -273,3 +273,12 @@ def test_identical_paragraphs_keep_the_claim_on_its_own() -> None:
     claim.refresh_from_db()
     line_start = new.index("Item 2:")
     assert line_start < claim.start < new.index("Item 3:")
+
+
+def test_a_deleted_orphan_is_not_listed(admin_client_api: APIClient) -> None:
+    article = article_with()
+    gone = claim_on(article, "the figure ignored part-time work")
+    revise(article, "\n".join([P1, P3]))
+    assert admin_client_api.get(f"/api/articles/{article.pk}/orphans/").json()["count"] == 1
+    assert admin_client_api.delete(f"/api/claims/{gone.pk}/").status_code == 204
+    assert admin_client_api.get(f"/api/articles/{article.pk}/orphans/").json()["count"] == 0
