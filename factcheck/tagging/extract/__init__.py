@@ -130,7 +130,7 @@ def extract(text: str) -> Extraction:
     quotes = find_quote_spans(text)
     outers = [q.outer for q in quotes]
     names = NameIndex(text, outers)
-    assign_speakers(text, quotes, names, sentence_of)
+    assign_speakers(text, quotes, names, sentence_of, triggers.verb)
     attributions = [
         a
         for a in find_attributions(text, names, spans, triggers)

@@ -14,6 +14,7 @@ speaker are scare quotes: tagged with a low score.  Speakers: see
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any, Final
 
 from .attributions import normalise_source, subject_before
 from .names import NAME_WORD, PRONOUNS, NameIndex
-from .scan import VERBS
+from .scan import VERBS, scan
 
 __all__ = ["Quote", "assign_speakers", "find_quote_spans"]
 
@@ -56,7 +57,7 @@ _PARTICIPLE: Final = re.compile(
     r"\b(?:saying|adding|writing|noting|stating|declaring|insisting|warning|arguing"
     r"|calling (?:it|him|her|them|this|that)(?: an?)?)\s*[,:]?\s*$"
 )
-_VERB_IN: Final = re.compile(rf"\b(?:{VERBS})\b")
+_SPACES: Final = re.compile(r"\s+")
 _PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through) $")
 
 
@@ -176,7 +177,26 @@ def _who(raw: str, pos: int, names: NameIndex) -> str | None:
     return normalise_source(raw, pos, names)
 
 
-def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> str | None:
+def _before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_BEFORE`` tried only at word starts (where all its patterns begin), leftmost first."""
+    m = _BEFORE.match(text, lo, hi)
+    if m is not None:
+        return m
+    for sp in _SPACES.finditer(text, lo, hi):
+        m = _BEFORE.match(text, sp.end(), hi)
+        if m is not None:
+            return m
+    return None
+
+
+def _speaker(
+    q: Quote,
+    text: str,
+    names: NameIndex,
+    sent: tuple[int, int],
+    verbs: list[tuple[int, int, str]],
+    verb_starts: list[int],
+) -> str | None:
     a, b = q.outer
     para_end = text.find("\n", b)
     if para_end < 0:
@@ -187,7 +207,7 @@ def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> st
         raw = m.group("who") or m.group("who2")
         return _who(raw, a, names)
     lo = max(sent[0], a - 300)
-    m = _BEFORE.search(text, max(lo, a - 160), a)
+    m = _before(text, max(lo, a - 160), a)
     if m is not None:
         raw = next(x for x in m.group("colon", "asw", "desc", "said", "acc", "quoted") if x)
         if m.group("colon") and _PREP_BEFORE.search(text, max(lo, m.start() - 6), m.start()):
@@ -201,17 +221,30 @@ def _speaker(q: Quote, text: str, names: NameIndex, sent: tuple[int, int]) -> st
         if first is not None:
             return first.name
     # a speech verb earlier in the sentence: "Trump, writing ..., said the call “...”"
-    for vm in reversed(list(_VERB_IN.finditer(text, lo, a))):
-        subj = subject_before(text, lo, vm.start())
+    first = bisect.bisect_left(verb_starts, lo)
+    for k in range(bisect.bisect_left(verb_starts, a) - 1, first - 1, -1):
+        subj = subject_before(text, lo, verbs[k][0])
         if subj is not None:
             return _who(subj[1], subj[0], names)
     return None
 
 
-def assign_speakers(text: str, quotes: list[Quote], names: NameIndex, sentence_of: Any) -> None:
-    """Fill ``speaker`` on every quote; parts of a group and split quotes share it."""
+def assign_speakers(
+    text: str,
+    quotes: list[Quote],
+    names: NameIndex,
+    sentence_of: Any,
+    verbs: list[tuple[int, int, str]] | None = None,
+) -> None:
+    """Fill ``speaker`` on every quote; parts of a group and split quotes share it.
+
+    ``verbs`` are the speech-verb hits of :func:`scan.scan` when the caller has them.
+    """
+    if verbs is None:
+        verbs = scan(text).verb
+    verb_starts = [v[0] for v in verbs]
     for q in quotes:
-        q.speaker = _speaker(q, text, names, sentence_of(q.outer[0]))
+        q.speaker = _speaker(q, text, names, sentence_of(q.outer[0]), verbs, verb_starts)
     by_group: dict[int, str] = {}
     for q in quotes:
         if q.speaker and q.group not in by_group:
