@@ -58,8 +58,8 @@ class Command(BaseCommand):
         job = self._follow(job) if queued else bulk.run_job(job.pk, progress=self._draw)
         self._draw(job)
         self.stderr.write("")
-        for error in job.errors:
-            self.stdout.write(f"row {error['row']}: {error['field']}: {error['error']}")
+        for row in job.errors:
+            self.stdout.write(f"row {row['row']}: {row['field']}: {row['error']}")
         if job.status == ImportJob.Status.FAILED:
             raise CommandError(f"the import failed: {job.error}")
         self.stdout.write(
