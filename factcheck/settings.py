@@ -248,6 +248,8 @@ FACTCHECK_TAGGING_SWEEP_AFTER = float(os.environ.get("FACTCHECK_TAGGING_SWEEP_AF
 FACTCHECK_TAGGING_ENQUEUE_DEADLINE = float(
     os.environ.get("FACTCHECK_TAGGING_ENQUEUE_DEADLINE", "1.5")
 )
+# Articles per task when many are tagged at once (bulk import, sweeper).
+FACTCHECK_TAGGING_BATCH = int(os.environ.get("FACTCHECK_TAGGING_BATCH", "25"))
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "tagging-sweeper": {
         "task": "factcheck.tagging.tasks.sweep_tagging",

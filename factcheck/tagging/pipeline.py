@@ -42,36 +42,49 @@ def default_extractor(text: str) -> Any:
 
 
 def tag_article_now(article_id: int, extractor: Extractor | None = None) -> TagOutcome:
-    """Tag one article now, in this process. Safe to run any number of times, also two at
-    once: the writes happen under the lock of the article row."""
+    """Tag one article now, in this process (see tag_articles_now)."""
+    return tag_articles_now([article_id], extractor)[0]
+
+
+def tag_articles_now(
+    article_ids: list[int], extractor: Extractor | None = None
+) -> list[TagOutcome]:
+    """Tag articles now, in this process, with a fixed number of queries per batch. Safe to
+    run any number of times, also concurrently: the writes happen under the locks of the
+    article rows, taken in id order."""
     extractor = extractor or default_extractor
+    ids = sorted(set(article_ids))
     with transaction.atomic():
         _relaxed_commit()
-        row = _mark_running(article_id)
-    if row is None:
-        return TagOutcome(article_id, found=False)
-    text, text_hash = row
+        texts = _mark_running(ids)
+    outcomes = {pk: TagOutcome(pk, found=False) for pk in ids}
     for _attempt in range(3):
-        result = extractor(text)
+        if not texts:
+            break
+        results = {pk: (text_hash, extractor(text)) for pk, (text, text_hash) in texts.items()}
         with transaction.atomic():
             _relaxed_commit()
-            # This UPDATE takes the row lock that serialises runs of the same article, and
-            # matches only while the text is still the one just tagged.
-            finished = Article.objects.filter(pk=article_id, content_hash=text_hash).update(
-                tagging_status=TaggingStatus.DONE,
-                tagging_finished_at=timezone.now(),
-                tagging_error="",
-                tagger_version=result.tagger_version,
-                sentences=[[s.start, s.end, s.score] for s in result.sentences],
+            current = dict(
+                Article.objects.select_for_update()
+                .filter(pk__in=list(results))
+                .order_by("pk")
+                .values_list("pk", "content_hash")
             )
-            if finished:
-                return store_candidates(article_id, result)
-        # Revised (or deleted) while we extracted: tag the text that is there now.
-        current = Article.objects.filter(pk=article_id).values_list("text", "content_hash")
-        if not current:
-            return TagOutcome(article_id, found=False)
-        text, text_hash = current[0]
-    raise RuntimeError(f"Article {article_id} changed during each of 3 tagging attempts.")
+            # Only while the text is still the one just tagged; a revision saved meanwhile
+            # is tagged on the next pass.
+            ready = {pk: res for pk, (h, res) in results.items() if current.get(pk) == h}
+            outcomes.update(store_candidates_many(ready))
+            _mark_done(ready)
+        revised = [pk for pk in results if pk in current and pk not in ready]
+        texts = {
+            pk: (text, text_hash)
+            for pk, text, text_hash in Article.objects.filter(pk__in=revised).values_list(
+                "pk", "text", "content_hash"
+            )
+        }
+    if texts:
+        raise RuntimeError(f"Articles {sorted(texts)} changed during each tagging attempt.")
+    return [outcomes[pk] for pk in article_ids]
 
 
 def _relaxed_commit() -> None:
@@ -83,24 +96,44 @@ def _relaxed_commit() -> None:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
-def _mark_running(article_id: int) -> tuple[str, str] | None:
-    """Mark the article running and read its text: one round trip (UPDATE ... RETURNING,
-    PostgreSQL and SQLite >= 3.35)."""
+def _mark_running(ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Mark the articles running and read their texts: one round trip (UPDATE ...
+    RETURNING, PostgreSQL and SQLite >= 3.35). {id: (text, content_hash)}"""
+    if not ids:
+        return {}
     qn = connection.ops.quote_name
 
     def column(name: str) -> str:
-        return str(Article._meta.get_field(name).column)  # type: ignore[union-attr]
+        return qn(str(Article._meta.get_field(name).column))  # type: ignore[union-attr]
 
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    marks = ", ".join(["%s"] * len(ids))
     sql = (
-        f"UPDATE {qn(Article._meta.db_table)} SET {qn(column('tagging_status'))} = %s, "
-        f"{qn(column('tagging_started_at'))} = %s WHERE {qn(column('id'))} = %s "
-        f"RETURNING {qn(column('text'))}, {qn(column('content_hash'))}"
+        f"UPDATE {qn(Article._meta.db_table)} SET {column('tagging_status')} = %s, "
+        f"{column('tagging_started_at')} = %s WHERE {column('id')} IN ({marks}) "
+        f"RETURNING {column('id')}, {column('text')}, {column('content_hash')}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [TaggingStatus.RUNNING.value, now, article_id])
-        row = cursor.fetchone()
-    return (row[0], row[1]) if row else None
+        cursor.execute(sql, [TaggingStatus.RUNNING.value, now, *ids])
+        return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+
+def _mark_done(results: dict[int, Any]) -> None:
+    """One UPDATE for the batch (bulk_update writes a CASE per field)."""
+    now = timezone.now()
+    done = [
+        Article(
+            pk=pk,
+            tagging_status=TaggingStatus.DONE,
+            tagging_finished_at=now,
+            tagging_error="",
+            tagger_version=result.tagger_version,
+            sentences=[[s.start, s.end, s.score] for s in result.sentences],
+        )
+        for pk, result in results.items()
+    ]
+    fields = ["tagging_status", "tagging_finished_at", "tagging_error", "tagger_version"]
+    Article.objects.bulk_update(done, [*fields, "sentences"], batch_size=200)
 
 
 def candidate_fields(cand: Any, tagger_version: str) -> dict[str, Any]:
@@ -122,34 +155,55 @@ def candidate_fields(cand: Any, tagger_version: str) -> dict[str, Any]:
 
 
 def store_candidates(article_id: int, result: Any) -> TagOutcome:
-    """Make the stored candidates of the article match `result` (call inside a
-    transaction that holds the article row's lock)."""
-    wanted: dict[tuple[str, int, int], dict[str, Any]] = {}
-    for cand in result.candidates:
-        key = (str(cand.kind), int(cand.start), int(cand.end))
-        wanted.setdefault(key, candidate_fields(cand, result.tagger_version))
-    stored = {(c.kind, c.start, c.end): c for c in Candidate.objects.filter(article_id=article_id)}
+    """Make the stored candidates of one article match `result`."""
+    return store_candidates_many({article_id: result})[article_id]
 
-    fresh = [
-        Candidate(article_id=article_id, kind=k[0], start=k[1], end=k[2], **fields)
-        for k, fields in wanted.items()
-        if k not in stored
-    ]
-    changed = []
-    for key, row in stored.items():
-        fields = wanted.get(key)
-        if fields is None or all(getattr(row, name) == fields[name] for name in REFRESHED):
-            continue
-        for name in REFRESHED:
-            setattr(row, name, fields[name])
-        changed.append(row)
-    unwanted = [row for key, row in stored.items() if key not in wanted]
-    gone = [row.pk for row in unwanted if row.status == CandidateStatus.OPEN]
+
+def store_candidates_many(results: dict[int, Any]) -> dict[int, TagOutcome]:
+    """Make the stored candidates of each article match its extraction result (call
+    inside a transaction that holds the articles' row locks): one read, then at most one
+    insert, one update and one delete for the whole batch."""
+    if not results:
+        return {}
+    stored: dict[int, dict[tuple[str, int, int], Candidate]] = {pk: {} for pk in results}
+    for row in Candidate.objects.filter(article_id__in=list(results)):
+        stored[row.article_id][(row.kind, row.start, row.end)] = row
+    fresh: list[Candidate] = []
+    changed: list[Candidate] = []
+    gone: list[int] = []
+    outcomes = {}
+    for article_id, result in results.items():
+        wanted: dict[tuple[str, int, int], dict[str, Any]] = {}
+        for cand in result.candidates:
+            key = (str(cand.kind), int(cand.start), int(cand.end))
+            wanted.setdefault(key, candidate_fields(cand, result.tagger_version))
+        have = stored[article_id]
+        new = [
+            Candidate(article_id=article_id, kind=k[0], start=k[1], end=k[2], **fields)
+            for k, fields in wanted.items()
+            if k not in have
+        ]
+        updated = 0
+        for key, row in have.items():
+            fields = wanted.get(key)
+            if fields is None or all(getattr(row, name) == fields[name] for name in REFRESHED):
+                continue
+            for name in REFRESHED:
+                setattr(row, name, fields[name])
+            changed.append(row)
+            updated += 1
+        unwanted = [row for key, row in have.items() if key not in wanted]
+        removed = [row.pk for row in unwanted if row.status == CandidateStatus.OPEN]
+        fresh += new
+        gone += removed
+        # Decided rows the tagger no longer finds stay (kept) with their decision.
+        outcomes[article_id] = TagOutcome(
+            article_id, len(new), updated, len(removed), len(unwanted) - len(removed)
+        )
     if fresh:
-        Candidate.objects.bulk_create(fresh)
+        Candidate.objects.bulk_create(fresh, batch_size=2000)
     if changed:
-        Candidate.objects.bulk_update(changed, list(REFRESHED))
+        Candidate.objects.bulk_update(changed, list(REFRESHED), batch_size=500)
     if gone:
         Candidate.objects.filter(pk__in=gone).delete()
-    kept = len(unwanted) - len(gone)  # decided rows the tagger no longer finds stay
-    return TagOutcome(article_id, len(fresh), len(changed), len(gone), kept)
+    return outcomes

@@ -46,30 +46,57 @@ def request_tagging(article: Article) -> None:
     transaction.on_commit(lambda: enqueue_tagging(article_id))
 
 
-def enqueue_tagging(article_id: int, deadline: float | None = None) -> bool:
-    """Publish the tagging task; False (and the article left queued) when the broker does
-    not take it within `deadline` seconds."""
-    from .tasks import tag_article
+def request_tagging_many(article_ids: list[int]) -> None:
+    """request_tagging for many articles (a bulk import): batches of TAGGING_BATCH per
+    task, so the worker writes each batch with a fixed number of queries."""
+    ids = list(article_ids)
+    Article.objects.filter(pk__in=ids).update(
+        tagging_status=TaggingStatus.QUEUED, tagging_queued_at=timezone.now(), tagging_error=""
+    )
+
+    def enqueue_all() -> None:
+        for chunk in batches(ids):
+            if not enqueue_tagging(chunk):
+                break  # the broker is away: the sweeper enqueues the rest
+
+    transaction.on_commit(enqueue_all)
+
+
+def batches(ids: list[int], size: int | None = None) -> list[list[int]]:
+    size = size or settings.FACTCHECK_TAGGING_BATCH
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def enqueue_tagging(article_ids: int | list[int], deadline: float | None = None) -> bool:
+    """Publish the tagging task (one article, or a batch); False (and the articles left
+    queued) when the broker does not take it within `deadline` seconds."""
+    from .tasks import tag_article, tag_articles
+
+    def send() -> None:
+        if isinstance(article_ids, int):
+            tag_article.delay(article_ids)
+        else:
+            tag_articles.delay(list(article_ids))
 
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        tag_article.delay(article_id)
+        send()
         return True
     outcome: dict[str, bool] = {}
 
     def publish() -> None:
         try:
-            tag_article.delay(article_id)
+            send()
             outcome["ok"] = True
         except Exception:  # broker refused or misconfigured: the sweeper retries
             outcome["ok"] = False
 
     # A daemon thread: if the broker is frozen, the publish may outlive the request, but
     # the request does not wait for it (and the process can still exit).
-    worker = threading.Thread(target=publish, name=f"enqueue-tagging-{article_id}", daemon=True)
+    worker = threading.Thread(target=publish, name="enqueue-tagging", daemon=True)
     worker.start()
     worker.join(ENQUEUE_DEADLINE if deadline is None else deadline)
     if not outcome.get("ok"):
-        log.warning("Could not enqueue tagging of article %s; left queued", article_id)
+        log.warning("Could not enqueue tagging of article(s) %s; left queued", article_ids)
         return False
     return True
 
@@ -94,19 +121,19 @@ def pending_articles(older_than: float, now: Any = None) -> list[int]:
 
 
 def sweep_pending(older_than: float | None = None) -> int:
-    """Re-enqueue whatever is still pending; returns how many were enqueued. Stops at the
-    first refusal, so a dead broker costs one deadline, not one per article."""
+    """Re-enqueue whatever is still pending, in batches; returns how many articles were
+    enqueued. Stops at the first refusal, so a dead broker costs one deadline in all."""
     if older_than is None:
         older_than = settings.FACTCHECK_TAGGING_SWEEP_AFTER
     enqueued = 0
-    for article_id in pending_articles(older_than):
-        # Restart the clock first, so the next sweep does not enqueue it again at once.
-        Article.objects.filter(pk=article_id).update(
+    for chunk in batches(pending_articles(older_than)):
+        # Restart the clock first, so the next sweep does not enqueue them again at once.
+        Article.objects.filter(pk__in=chunk).update(
             tagging_status=TaggingStatus.QUEUED, tagging_queued_at=timezone.now()
         )
-        if not enqueue_tagging(article_id):
+        if not enqueue_tagging(chunk):
             break
-        enqueued += 1
+        enqueued += len(chunk)
     if enqueued:
         log.info("Sweeper re-enqueued tagging of %s article(s)", enqueued)
     return enqueued
@@ -126,8 +153,9 @@ def retag_if_stale(article: Article) -> bool:
     return True
 
 
-def mark_failed(article_id: int, error: str) -> None:
-    Article.objects.filter(pk=article_id).update(
+def mark_failed(article_ids: int | list[int], error: str) -> None:
+    ids = [article_ids] if isinstance(article_ids, int) else article_ids
+    Article.objects.filter(pk__in=ids).update(
         tagging_status=TaggingStatus.FAILED,
         tagging_error=error[:2000],
         tagging_finished_at=timezone.now(),

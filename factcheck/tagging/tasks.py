@@ -28,23 +28,37 @@ def backoff(retries: int) -> float:
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
 def tag_article(self: Any, article_id: int) -> None:
-    from .pipeline import tag_article_now
+    _tag(self, [article_id])
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+def tag_articles(self: Any, article_ids: list[int]) -> None:
+    """A batch (bulk imports, the sweeper): a fixed number of queries for the batch."""
+    _tag(self, article_ids)
+
+
+def _tag(task: Any, article_ids: list[int]) -> None:
+    from .pipeline import tag_articles_now
     from .services import mark_failed
 
     _drop_broken_connections()
     try:
-        tag_article_now(article_id)
+        tag_articles_now(article_ids)
     except TRANSIENT as error:
-        if self.request.retries >= MAX_RETRIES:
-            log.error("Tagging article %s failed after %s retries", article_id, MAX_RETRIES)
-            _fail_quietly(article_id, f"Gave up after {MAX_RETRIES} retries: {error}")
+        if task.request.retries >= MAX_RETRIES:
+            log.error("Tagging articles %s failed after %s retries", article_ids, MAX_RETRIES)
+            _fail_quietly(article_ids, f"Gave up after {MAX_RETRIES} retries: {error}")
             return
-        raise self.retry(exc=error, countdown=backoff(self.request.retries)) from error
+        raise task.retry(exc=error, countdown=backoff(task.request.retries)) from error
     except SoftTimeLimitExceeded:
-        mark_failed(article_id, "The tagger took longer than the time limit.")
+        mark_failed(article_ids, "The tagger took longer than the time limit.")
     except Exception as error:  # a bug or bad data: retrying would fail the same way
-        log.exception("Tagging article %s failed", article_id)
-        mark_failed(article_id, f"{type(error).__name__}: {error}")
+        if len(article_ids) > 1:  # find the culprit: the others still get tagged
+            for article_id in article_ids:
+                _tag(task, [article_id])
+            return
+        log.exception("Tagging article %s failed", article_ids[0])
+        mark_failed(article_ids, f"{type(error).__name__}: {error}")
 
 
 def _drop_broken_connections() -> None:
@@ -57,13 +71,13 @@ def _drop_broken_connections() -> None:
         close_old_connections()
 
 
-def _fail_quietly(article_id: int, message: str) -> None:
+def _fail_quietly(article_ids: list[int], message: str) -> None:
     from .services import mark_failed
 
     try:
-        mark_failed(article_id, message)
-    except TRANSIENT:  # the database is still away: the sweeper finds it stuck running
-        log.warning("Could not mark article %s failed", article_id)
+        mark_failed(article_ids, message)
+    except TRANSIENT:  # the database is still away: the sweeper finds them stuck running
+        log.warning("Could not mark articles %s failed", article_ids)
 
 
 @shared_task(ignore_result=True)

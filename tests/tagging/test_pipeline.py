@@ -16,7 +16,7 @@ from factcheck.articles.models import Article, content_hash
 from factcheck.tagging import services
 from factcheck.tagging.extract import TAGGER_VERSION, Extraction, extract
 from factcheck.tagging.models import Candidate
-from factcheck.tagging.pipeline import tag_article_now
+from factcheck.tagging.pipeline import tag_article_now, tag_articles_now
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -258,3 +258,56 @@ def test_load_demo_requests_tagging_of_an_unfinished_demo_article(
     article.refresh_from_db()
     assert article.tagging_status == "queued" and article.tagging_error == ""
     assert len(callbacks) == 1
+
+
+def test_a_batch_is_tagged_with_a_fixed_number_of_queries(
+    django_assert_max_num_queries: Any,
+) -> None:
+    for size in (2, 20):
+        articles = [ArticleFactory() for _ in range(size)]
+        with django_assert_max_num_queries(12):
+            outcomes = tag_articles_now([a.pk for a in articles])
+        assert [o.article_id for o in outcomes] == [a.pk for a in articles]
+        for article in articles:
+            article.refresh_from_db()
+            assert article.tagging_status == "done"
+            assert article.sentences and article.tagger_version == TAGGER_VERSION
+            assert Candidate.objects.filter(article=article).count() == len(
+                {(c.kind, c.start, c.end) for c in extract(article.text).candidates}
+            )
+    before = snapshot(articles[0].pk)
+    tag_articles_now([a.pk for a in articles])
+    assert snapshot(articles[0].pk) == before
+
+
+def test_one_bad_article_does_not_fail_its_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.tagging import pipeline, tasks
+
+    good, bad = ArticleFactory(), ArticleFactory(text="POISON " + ArticleFactory.build().text)
+
+    def picky(text: str) -> Extraction:
+        if text.startswith("POISON"):
+            raise ValueError("cannot tag this")
+        return extract(text)
+
+    monkeypatch.setattr(pipeline, "default_extractor", picky)
+    tasks.tag_articles.apply(args=[[good.pk, bad.pk]])
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert good.tagging_status == "done"
+    assert bad.tagging_status == "failed" and "cannot tag this" in bad.tagging_error
+
+
+def test_request_tagging_many_enqueues_batches(
+    monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    articles = [ArticleFactory(tagging_status="done") for _ in range(5)]
+    sent: list[Any] = []
+    monkeypatch.setattr(
+        services, "enqueue_tagging", lambda ids, deadline=None: not sent.append(ids)
+    )
+    monkeypatch.setattr(settings, "FACTCHECK_TAGGING_BATCH", 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_tagging_many([a.pk for a in articles])
+    assert sent == [[a.pk for a in articles[:2]], [a.pk for a in articles[2:4]], [articles[4].pk]]
+    assert Article.objects.filter(tagging_status="queued").count() == 5
