@@ -1,10 +1,33 @@
 // The side panel's lists: open candidates (by score or position) and the article's claims.
 import { memo } from "preact/compat";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Candidate, Claim, VerdictLabel } from "../../api/types";
 import { useStore } from "../../store";
 import { acceptCandidate, dismissCandidate, select } from "./actions";
 import { openCandidates, type WorkspaceStore } from "./state";
+
+// Long lists render a window: the first PAGE rows (more on demand) and always the selected
+// row's neighbourhood, so an article with hundreds of candidates renders its panel fast.
+const PAGE = 50;
+
+function windowOf<T>(items: T[], shown: number, selectedAt: number): { rows: T[]; from: number } {
+  if (selectedAt < shown) return { rows: items.slice(0, shown), from: 0 };
+  const from = Math.max(0, selectedAt - 10);
+  return { rows: items.slice(from, from + PAGE), from };
+}
+
+function Earlier({ from }: { from: number }) {
+  return from > 0 ? <li class="empty">{from} earlier not shown</li> : null;
+}
+
+function MoreButton({ total, shown, onMore }: { total: number; shown: number; onMore: () => void }) {
+  if (shown >= total) return null;
+  return (
+    <button type="button" class="small link more" onClick={onMore}>
+      Show more ({total - shown} not shown)
+    </button>
+  );
+}
 
 const KIND = { number: "Number", quote: "Quote", attribution: "Attribution" } as const;
 
@@ -81,8 +104,11 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
   const order = useStore(store, (s) => s.candidateOrder);
   const selected = useStore(store, (s) => s.selected);
   const tagging = useStore(store, (s) => s.tagging);
+  const [shown, setShown] = useState(PAGE);
   const list = openCandidates({ ...store.get(), candidates, candidateOrder: order });
-  const anySelected = list.some((c) => selected === `cand:${c.id}`);
+  const selectedAt = list.findIndex((c) => selected === `cand:${c.id}`);
+  const anySelected = selectedAt !== -1;
+  const { rows, from } = windowOf(list, shown, selectedAt);
   return (
     <section class="panel-section" aria-label="Candidates">
       <div class="section-head">
@@ -108,12 +134,14 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
       {tagging === "failed" && <p role="alert" class="error">Tagging failed.</p>}
       {tagging === "done" && !list.length && <p class="empty">No open candidates.</p>}
       <ul class="rows" aria-label="Open candidates">
-        {list.map((c, i) => {
+        <Earlier from={from} />
+        {rows.map((c, i) => {
           const isSelected = selected === `cand:${c.id}`;
           const tabStop = isSelected || (i === 0 && !anySelected);
           return <CandidateRow key={c.id} store={store} candidate={c} selected={isSelected} tabStop={tabStop} />;
         })}
       </ul>
+      <MoreButton total={list.length} shown={from + rows.length} onMore={() => setShown(from + rows.length + PAGE)} />
     </section>
   );
 }
@@ -167,7 +195,10 @@ export function ClaimList({ store }: { store: WorkspaceStore }) {
   const labels = useStore(store, (s) => s.labels);
   const drafts = useStore(store, (s) => s.drafts);
   const selected = useStore(store, (s) => s.selected);
+  const [shown, setShown] = useState(PAGE);
   const byId = new Map(labels.map((l) => [l.id, l]));
+  const selectedAt = claims.findIndex((c) => selected === `claim:${c.id}`);
+  const { rows, from } = windowOf(claims, shown, selectedAt);
   return (
     <section class="panel-section" aria-label="Claims">
       <div class="section-head">
@@ -177,7 +208,8 @@ export function ClaimList({ store }: { store: WorkspaceStore }) {
       </div>
       {!claims.length && <p class="empty">No claims yet. Select text and press c, or accept a candidate.</p>}
       <ul class="rows" aria-label="Claims in this article">
-        {claims.map((c) => {
+        <Earlier from={from} />
+        {rows.map((c) => {
           const verdict = drafts[c.id]?.verdict ?? c.verdict;
           return (
             <ClaimRow
@@ -190,6 +222,7 @@ export function ClaimList({ store }: { store: WorkspaceStore }) {
           );
         })}
       </ul>
+      <MoreButton total={claims.length} shown={from + rows.length} onMore={() => setShown(from + rows.length + PAGE)} />
     </section>
   );
 }

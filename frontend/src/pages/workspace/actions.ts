@@ -96,7 +96,8 @@ export async function acceptCandidate(store: WorkspaceStore, id: number): Promis
   const temp: Claim = provisionalClaim(article.id, candidate.start, candidate.end, candidate.text);
   temp.claimant = candidate.data.speaker ?? "";
   setCandidateStatus(store, id, "accepted");
-  store.set((s) => ({ claims: [...s.claims, temp], selected: `claim:${temp.id}` }));
+  putClaim(store, temp);
+  select(store, `claim:${temp.id}`);
   try {
     const claim = await api.acceptCandidate(store.get().index, id);
     putClaim(store, claim, temp.id);
@@ -148,7 +149,8 @@ export async function makeClaim(store: WorkspaceStore, start: number, end: numbe
   if (!article || start >= end) return;
   const exact = article.text.slice(start, end);
   const temp = provisionalClaim(article.id, start, end, exact);
-  store.set((s) => ({ claims: [...s.claims, temp], selected: `claim:${temp.id}` }));
+  putClaim(store, temp);
+  select(store, `claim:${temp.id}`);
   try {
     const claim = await api.createClaim(index, article.id, start, end, exact, { statement: exact.trim() });
     putClaim(store, claim, temp.id);
