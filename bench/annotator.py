@@ -141,6 +141,12 @@ def main() -> None:
             f"  {name:<27} {median(results[key]):7.1f} ms   (target <= 50 ms, to the painted frame)"
         )
     worst = max(long_tasks, default=0.0)
+    # Machine-readable lines for bench/run_all.py (docs/benchmarks.md).
+    print(f"FIGURE annotator_first_render_ms {render:.1f} ms target=<=500")
+    print(f"FIGURE annotator_first_render_plain_ms {plain:.1f} ms target=none")
+    for key in ("accept", "dismiss", "claim", "verdict"):
+        print(f"FIGURE annotator_{key}_ms {median(results[key]):.1f} ms target=<=50")
+    print(f"FIGURE annotator_scroll_worst_long_task_ms {worst:.1f} ms target=<=50")
     print(
         f"  scrolling: {len(long_tasks)} long tasks over {args.runs} passes of 120 steps "
         f"(worst {worst:.0f} ms; target: none over 50 ms)"
