@@ -10,11 +10,12 @@ from django.db.models import F
 from django.utils.timezone import now
 from rest_framework.exceptions import ValidationError
 
+from factcheck.accounts.roles import Role, role_of
 from factcheck.articles.models import Article
 from factcheck.core.exceptions import Conflict
 
 from .anchoring.selectors import describe
-from .models import Claim, ClaimEvent
+from .models import Claim, ClaimEvent, ClaimStatus
 
 EDITABLE_FIELDS = ("statement", "claimant", "claim_date", "verdict", "rationale", "assignee")
 ANCHOR_FIELDS = ("start", "end", "exact", "prefix", "suffix")
@@ -103,10 +104,33 @@ def lock_claim(claim_id: int, expected_version: int | None) -> Claim:
     return claim
 
 
+# What an editor approved is what gets published: once a claim is in review its content
+# changes only by an editor's hand, and a published claim must be unpublished first.
+LOCKED_FOR_REVIEWERS = frozenset({ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED})
+FREE_FIELDS = frozenset({"assignee"})
+
+
+def check_editable(claim: Claim, user: Any, fields: set[str]) -> None:
+    """409 with the current claim when its state does not allow this user to edit it."""
+    if not fields - FREE_FIELDS:
+        return
+    state = ClaimStatus(claim.status).label.lower()
+    if claim.status == ClaimStatus.PUBLISHED:
+        problem = "This claim is published; unpublish it before editing."
+    elif claim.status in LOCKED_FOR_REVIEWERS and role_of(user) < Role.EDITOR:
+        problem = f"This claim is {state}; an editor must return it before it can be edited."
+    else:
+        return
+    from .serializers import ClaimSerializer
+
+    raise Conflict(problem, current=ClaimSerializer(claim).data)
+
+
 @transaction.atomic
 def update_claim(claim_id: int, expected_version: int | None, user: Any, **fields: Any) -> Claim:
     """Apply an edit only if nobody saved since `expected_version` (else 409)."""
     claim = lock_claim(claim_id, expected_version)
+    check_editable(claim, user, set(fields))
     if {"start", "end"} & fields.keys():
         start = fields.pop("start", claim.start)
         end = fields.pop("end", claim.end)

@@ -238,3 +238,44 @@ def test_claim_lists_transitions_the_user_may_take(make_user: Callable[..., Any]
         "approve",
         "return",
     ]
+
+
+@pytest.mark.parametrize(
+    ("state", "role", "expected"),
+    [
+        ("draft", "reviewer", 200),
+        ("returned", "reviewer", 200),
+        ("in_review", "reviewer", 409),
+        ("approved", "reviewer", 409),
+        ("in_review", "editor", 200),
+        ("approved", "editor", 200),
+        ("published", "editor", 409),
+        ("published", "admin", 409),
+    ],
+)
+def test_edits_follow_the_state(
+    make_user: Callable[..., Any], state: str, role: str, expected: int
+) -> None:
+    reviewer, editor = make_user("reviewer"), make_user("editor")
+    claim = claim_in(state, reviewer, editor)
+    response = client_of(make_user(role)).patch(
+        f"/api/claims/{claim.pk}/",
+        {"version": claim.version, "rationale": "Changed after the fact."},
+        format="json",
+    )
+    assert response.status_code == expected, response.content
+    saved = Claim.objects.get(pk=claim.pk)
+    if expected == 409:
+        assert response.json()["current"]["status"] == state
+        assert saved.rationale != "Changed after the fact."
+    else:
+        assert saved.rationale == "Changed after the fact."
+
+
+def test_assignee_changes_in_any_state(make_user: Callable[..., Any]) -> None:
+    reviewer, editor = make_user("reviewer"), make_user("editor")
+    claim = claim_in("published", reviewer, editor)
+    response = client_of(reviewer).patch(
+        f"/api/claims/{claim.pk}/", {"version": claim.version, "assignee": editor.pk}, format="json"
+    )
+    assert response.status_code == 200
