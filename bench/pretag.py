@@ -7,7 +7,8 @@ Reads every article of ../shared/corpus/wikinews/*.csv (columns url,date,title,t
 the whole corpus:
 
 * words/s and ms per 1,000 words for the whole extractor (``extract``) and per stage
-  (sentences, numbers, quotes, names, attributions, check-worthiness scoring);
+  (trigger scan, sentences, numbers, quotes, names, speakers, attributions,
+  check-worthiness scoring);
 * the ratio of each to a baseline measured in the same run: one plain regex
   tokenisation pass, ``re.findall(r"\\w+", text)``, over the same texts.
 
@@ -22,6 +23,7 @@ its own flag; bench/pipeline.py has that measurement.
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import re
 import statistics
@@ -38,7 +40,8 @@ from factcheck.tagging.extract import TAGGER_VERSION, extract  # noqa: E402
 from factcheck.tagging.extract.attributions import find_attributions  # noqa: E402
 from factcheck.tagging.extract.names import NameIndex  # noqa: E402
 from factcheck.tagging.extract.numbers import find_numbers  # noqa: E402
-from factcheck.tagging.extract.quotes import find_quote_spans  # noqa: E402
+from factcheck.tagging.extract.quotes import assign_speakers, find_quote_spans  # noqa: E402
+from factcheck.tagging.extract.scan import scan  # noqa: E402
 from factcheck.tagging.extract.sentences import split_sentences  # noqa: E402
 
 BUDGET_MS_PER_1000_WORDS = 2.0
@@ -73,26 +76,42 @@ def median_seconds(fn: Callable[[], object], runs: int) -> float:
 
 
 def _stages(texts: list[str]) -> dict[str, Callable[[], object]]:
-    """Each stage timed alone, its inputs from earlier stages computed beforehand."""
+    """Each stage timed alone, fed from earlier stages computed beforehand, so the
+    stages add up to ``extract()`` (which also builds the candidate objects)."""
+    scorer: Callable[[list[str]], list[float]] | None
     try:
-        from factcheck.tagging.extract.checkworthiness import score_sentences
+        from factcheck.tagging.extract.checkworthiness import score_sentences as scorer
     except ImportError:  # the scorer is optional; extract() falls back to a heuristic
-        score_sentences = None
+        scorer = None
     spans = [split_sentences(t) for t in texts]
-    quotes = [[q.outer for q in find_quote_spans(t)] for t in texts]
-    names = [NameIndex(t, q) for t, q in zip(texts, quotes, strict=True)]
+    triggers = [scan(t) for t in texts]
+    quotes = [find_quote_spans(t) for t in texts]
+    outers = [[q.outer for q in qs] for qs in quotes]
+    names = [NameIndex(t, o) for t, o in zip(texts, outers, strict=True)]
     sentence_texts = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
+    data = list(zip(texts, spans, triggers, quotes, names, strict=True))
+
+    def speakers() -> None:
+        for t, sp, tr, qs, nm in data:
+            starts = [s for s, _e in sp]
+
+            def sentence_of(pos: int, sp=sp, starts=starts, t=t) -> tuple[int, int]:
+                return sp[max(0, bisect.bisect_right(starts, pos) - 1)] if sp else (0, len(t))
+
+            assign_speakers(t, qs, nm, sentence_of, tr.verb)
+
     stages: dict[str, Callable[[], object]] = {
+        "trigger scan": lambda: [scan(t) for t in texts],
         "sentences": lambda: [split_sentences(t) for t in texts],
-        "numbers": lambda: [find_numbers(t) for t in texts],
+        "numbers": lambda: [find_numbers(t, tr) for t, _sp, tr, _q, _n in data],
         "quotes": lambda: [find_quote_spans(t) for t in texts],
-        "names": lambda: [NameIndex(t, q) for t, q in zip(texts, quotes, strict=True)],
-        "attributions": lambda: [
-            find_attributions(t, n, sp) for t, n, sp in zip(texts, names, spans, strict=True)
-        ],
+        "names": lambda: [NameIndex(t, o) for t, o in zip(texts, outers, strict=True)],
+        "speakers": speakers,
+        "attributions": lambda: [find_attributions(t, n, sp, tr) for t, sp, tr, _q, n in data],
     }
-    if score_sentences is not None:
-        stages["checkworthiness"] = lambda: [score_sentences(s) for s in sentence_texts if s]
+    if scorer is not None:
+        score = scorer
+        stages["checkworthiness"] = lambda: [score(s) for s in sentence_texts if s]
     return stages
 
 

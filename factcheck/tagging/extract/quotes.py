@@ -221,8 +221,8 @@ def _speaker(
         if first is not None:
             return first.name
     # a speech verb earlier in the sentence: "Trump, writing ..., said the call “...”"
-    first = bisect.bisect_left(verb_starts, lo)
-    for k in range(bisect.bisect_left(verb_starts, a) - 1, first - 1, -1):
+    lowest = bisect.bisect_left(verb_starts, lo)
+    for k in range(bisect.bisect_left(verb_starts, a) - 1, lowest - 1, -1):
         subj = subject_before(text, lo, verbs[k][0])
         if subj is not None:
             return _who(subj[1], subj[0], names)
