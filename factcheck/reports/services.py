@@ -62,7 +62,7 @@ def _counted(
         if progress is not None and n % PROGRESS_EVERY == 0:
             progress(n)
         yield row
-    if progress is not None:
+    if progress is not None and (n == 0 or n % PROGRESS_EVERY):
         progress(n)
 
 
