@@ -153,3 +153,30 @@ def test_return_fix_resubmit_approve_publish_export(
     out = REPO / "var" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     (out / "report-page1-e2e.png").write_bytes(png)
+
+
+@pytest.mark.integration
+def test_export_job_from_the_page_with_a_real_worker(
+    page: Page,
+    app_url: str,
+    login: Callable[..., Any],
+    demo_article: Any,
+    tagging_worker: Any,
+    tmp_path: Path,
+) -> None:
+    editor = login(page, "editor")
+    claim = submitted_claim(demo_article, editor)  # editors may submit too
+    page.goto(app_url + "/export")
+    page.get_by_label("State").select_option("in_review")
+    page.get_by_label("CSV", exact=False).check()
+    page.get_by_role("button", name="Run as a background job").click()
+    link = page.get_by_role("link", name="Download csv")
+    expect(link).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Done: 1 claims")).to_be_visible()
+    expect(page.get_by_role("progressbar", name="Export progress")).to_have_attribute("value", "1")
+    with page.expect_download() as info:
+        link.click()
+    path = tmp_path / "job.csv"
+    info.value.save_as(path)
+    text = path.read_text("utf-8")
+    assert STATEMENT in text and str(claim.pk) in text
