@@ -14,8 +14,9 @@ from rest_framework.response import Response
 
 from factcheck.claims.models import AnchorStatus, Claim
 
+from .diff import diff_summary
 from .models import Article, ArticleRevision
-from .revisions import add_revision, diff_summary
+from .revisions import add_revision
 from .serializers import RevisionCreateSerializer, RevisionDetailSerializer, RevisionSerializer
 
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from factcheck.articles.diff import diff_summary
 from factcheck.articles.models import Article, ArticleRevision
-from factcheck.articles.revisions import add_revision, diff_summary
+from factcheck.articles.revisions import add_revision
 from factcheck.articles.services import ArticleInput, create_article
 from factcheck.claims.models import Claim, ClaimEvent
 from factcheck.claims.services import create_claim
