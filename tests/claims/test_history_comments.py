@@ -158,3 +158,29 @@ def test_claims_list_filters_for_the_review_queue(
         claim_in("in_review", bob, editor)
     with django_assert_max_num_queries(8):
         assert len(ids("status=in_review")) == 12
+
+
+def test_admin_deletes_leave_a_trace(make_user: Callable[..., Any]) -> None:
+    from django.contrib.admin.sites import site
+    from django.test import RequestFactory
+
+    from factcheck.claims.models import Comment
+
+    admin_user = make_user("admin")
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    request = RequestFactory().post("/admin/")
+    request.user = admin_user
+    claim = ready_claim(make_user("reviewer"))
+    comment = Comment.objects.create(claim=claim, author=admin_user, body="Obsolete note")
+    site._registry[Comment].delete_queryset(request, Comment.objects.filter(pk=comment.pk))
+    site._registry[Claim].delete_model(request, claim)
+    assert not Comment.objects.filter(pk=comment.pk).exists()
+    kept = Claim.objects.get(pk=claim.pk)
+    assert kept.deleted_at is not None
+    actions = list(ClaimEvent.objects.filter(claim=claim).values_list("action", flat=True))
+    assert actions[-2:] == ["comment_deleted", "deleted"]
+    assert (
+        ClaimEvent.objects.get(claim=claim, action="comment_deleted").changes["comment"]["body"]
+        == "Obsolete note"
+    )

@@ -23,6 +23,7 @@ const ACTIONS: Record<string, string> = {
   publish: "published",
   unpublish: "unpublished",
   deleted: "deleted the claim",
+  comment_deleted: "deleted a comment",
   reanchored: "re-anchored",
 };
 
