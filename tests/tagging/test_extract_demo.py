@@ -132,3 +132,22 @@ def test_to_json_shape(result):
             assert set(d) == {"kind", "start", "end", "text", "source"}
     plain = next(d for d in data["candidates"] if d["text"] == "2024")
     assert plain["unit"] == "date"
+
+
+def test_heuristic_scores_when_the_trained_scorer_is_missing(monkeypatch):
+    import factcheck.tagging.extract as extract_module
+
+    monkeypatch.setattr(extract_module, "_scorer", lambda: extract_module._heuristic_scores)
+    result = extract(TEXT)
+    assert result.sentences
+    assert all(0.0 <= s.score <= 1.0 for s in result.sentences)
+    claim = next(s for s in result.sentences if "145%" in TEXT[s.start : s.end])
+    byline = next(s for s in result.sentences if TEXT[s.start : s.end] == "By: Russ Spencer")
+    assert claim.score >= 0.5 > byline.score
+
+
+def test_uses_the_trained_scorer_when_present():
+    from factcheck.tagging.extract import _scorer
+    from factcheck.tagging.extract.checkworthiness import score_sentences
+
+    assert _scorer() is score_sentences

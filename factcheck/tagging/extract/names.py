@@ -279,16 +279,19 @@ class NameIndex:
         self.titles: dict[str, str] = {}
         mentions: list[Mention] = []
         qi = 0
+        nq = len(quote_spans)
+        add = mentions.append
+        make = self._mention
         for m in _RUN.finditer(text):
             s = m.start()
-            while qi < len(quote_spans) and quote_spans[qi][1] <= s:
-                qi += 1
-            in_quote = qi < len(quote_spans) and quote_spans[qi][0] <= s
-            if in_quote:
-                continue
-            mention = self._mention(m.group(0), s)
+            if nq:
+                while qi < nq and quote_spans[qi][1] <= s:
+                    qi += 1
+                if qi < nq and quote_spans[qi][0] <= s:
+                    continue  # inside a quotation: never an antecedent
+            mention = make(m.group(0), s)
             if mention is not None:
-                mentions.append(mention)
+                add(mention)
         self.mentions = mentions
         self._starts = [mt.start for mt in mentions]
 
