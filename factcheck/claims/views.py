@@ -74,7 +74,7 @@ class ClaimViewSet(
             exact=data.pop("exact", None),
             **data,
         )
-        return Response(self._read(claim.pk), status=status.HTTP_201_CREATED)
+        return _with_etag(Response(self._read(claim.pk), status=status.HTTP_201_CREATED))
 
     @extend_schema(request=ClaimUpdateSerializer, responses={200: ClaimSerializer})
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -86,7 +86,7 @@ class ClaimViewSet(
         if version is None and request.headers.get("If-Match"):
             version = _version_from_etag(request.headers["If-Match"])
         services.update_claim(claim.pk, version, request.user, **data)
-        return Response(self._read(claim.pk))
+        return _with_etag(Response(self._read(claim.pk)))
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         claim = self.get_object()
@@ -115,7 +115,7 @@ class ClaimViewSet(
         workflow.transition(
             claim.pk, name, request.user, version, form.validated_data.get("comment", "")
         )
-        return Response(self._read(claim.pk))
+        return _with_etag(Response(self._read(claim.pk)))
 
     @extend_schema(request=TransitionSerializer, responses={200: ClaimSerializer})
     @action(detail=True, methods=["post"])
@@ -164,6 +164,12 @@ class ClaimViewSet(
             return Response(CommentSerializer(note).data, status=status.HTTP_201_CREATED)
         page = self.paginate_queryset(comments.comments_of(claim.pk))
         return self.get_paginated_response(CommentSerializer(page, many=True).data)
+
+
+def _with_etag(response: Response) -> Response:
+    """The claim's version as its ETag, so a client can send it back as If-Match."""
+    response["ETag"] = f'"{response.data["version"]}"'
+    return response
 
 
 def _version_from_etag(value: str) -> int | None:

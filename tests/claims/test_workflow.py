@@ -203,6 +203,7 @@ def test_if_match_header_works_as_version(make_user: Callable[..., Any]) -> None
         f"/api/claims/{claim.pk}/submit/", {}, format="json", HTTP_IF_MATCH=f'"{claim.version}"'
     )
     assert fresh.status_code == 200
+    assert fresh["ETag"] == f'"{claim.version + 1}"'
 
 
 def test_citation_change_bumps_version_so_an_old_edit_conflicts(
