@@ -261,6 +261,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 
 # --- Product settings
 FACTCHECK_MAX_ARTICLE_CHARS = int(os.environ.get("FACTCHECK_MAX_ARTICLE_CHARS", "1000000"))
+# A JSON body must fit an article at the limit (up to 4 UTF-8 bytes a character, escapes),
+# so that an article over the limit gets the 413 naming the limit, not Django's bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_CHARS * 6 + 1_000_000
 FACTCHECK_REQUIRE_TWO_SOURCES = env_bool("FACTCHECK_REQUIRE_TWO_SOURCES", False)
 FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Factcheck Newsroom")
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://example.org")

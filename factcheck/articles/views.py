@@ -21,7 +21,7 @@ from .serializers import (
     ArticleUpdateSerializer,
 )
 from .services import create_article
-from .views_imports import ImportActionsMixin
+from .views_imports import BodyTooLargeIs413, ImportActionsMixin
 from .views_revisions import RevisionActionsMixin
 
 
@@ -39,6 +39,7 @@ class ArticleFilter(django_filters.FilterSet):
 
 
 class ArticleViewSet(
+    BodyTooLargeIs413,
     ImportActionsMixin,
     RevisionActionsMixin,
     mixins.ListModelMixin,

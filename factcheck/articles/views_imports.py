@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -29,6 +31,20 @@ from .serializers import (
 from .services import ArticleInput, create_article
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class BodyTooLargeIs413:
+    """A request body over DATA_UPLOAD_MAX_MEMORY_SIZE raises Django's RequestDataTooBig,
+    which would answer a bare HTML 400; say 413 in JSON, with the limit, instead."""
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, RequestDataTooBig):
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            return Response(
+                {"detail": f"The request body is over the limit of {limit:,} bytes."},
+                status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            )
+        return super().handle_exception(exc)  # type: ignore[misc,no-any-return]
 
 
 def saved(article_id: int, created: bool) -> Response:
@@ -92,6 +108,7 @@ class ImportJobFilter(django_filters.FilterSet):
 
 
 class ImportJobViewSet(
+    BodyTooLargeIs413,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

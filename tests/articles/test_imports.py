@@ -226,3 +226,20 @@ def test_url_import_refuses_loopback_by_default(reviewer_client: APIClient) -> N
         )
         assert server.seen == []
     assert response.status_code == 400 and "loopback" in response.json()["url"][0]
+
+
+def test_a_body_over_the_upload_limit_is_a_json_413(
+    reviewer_client: APIClient, settings: Any
+) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = reviewer_client.post("/api/articles/", {"text": "x" * 20_000}, format="json")
+    assert response.status_code == 413
+    assert "10,000 bytes" in response.json()["detail"]
+
+
+def test_an_article_at_the_default_limit_fits_in_a_request(reviewer_client: APIClient) -> None:
+    from django.conf import settings
+
+    limit = settings.FACTCHECK_MAX_ARTICLE_CHARS
+    over = reviewer_client.post("/api/articles/", {"text": "é" * (limit + 1)}, format="json")
+    assert over.status_code == 413 and f"{limit:,}" in over.json()["detail"]
