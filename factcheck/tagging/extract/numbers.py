@@ -1,32 +1,23 @@
-"""Numbers: amounts, money, percentages, ranges, durations, dates, years, ordinals.
+"""Numbers: amounts, money, percentages, ranges, durations, years, ordinals.
 
-Three compiled regexes do the scanning (calendar expressions, amounts,
-ordinals); Python only classifies the few matches.  Overlaps are resolved
-longest-first.  The rules and the deliberate exclusions are in docs/tagger.md.
-Every hit is a :class:`NumberHit`; ``extract`` turns hits into candidates.
+Where a trigger fired (a digit or currency sign, a number word from
+:func:`scan.scan`), calendar expressions (:mod:`dates`) are tried first, then
+the amount pattern, then ordinals; Python only classifies the few matches and
+keeps hits from overlapping.  The rules and the deliberate exclusions are in
+docs/tagger.md.  Every hit is a :class:`NumberHit`; ``extract`` turns hits into
+candidates.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Final
 
 from . import numtables as T
+from .dates import NumberHit, calendar_at
 from .scan import Triggers, scan
 
 __all__ = ["NumberHit", "find_numbers"]
-
-
-@dataclass(slots=True)
-class NumberHit:
-    start: int
-    end: int
-    kind: str
-    value: float | None = None
-    unit: str | None = None
-    qualifier: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _alt(words: Any, capital: bool = True) -> str:
@@ -82,26 +73,6 @@ def _amount_rx(between: bool) -> re.Pattern[str]:
 _AMOUNT: Final = _amount_rx(between=False)
 _AMOUNT_BTW: Final = _amount_rx(between=True)
 
-_FULL_MONTHS = [m for m in T.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
-_MONTH_CAP = "(?:" + "|".join(m.capitalize() for m in _FULL_MONTHS) + ")"
-_MON_ABBR = (
-    "(?:" + "|".join(m.capitalize() + r"\.?" for m in T.MONTHS if m not in _FULL_MONTHS) + ")"
-)
-_MON = rf"(?:{_MONTH_CAP}|{_MON_ABBR})"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_CAL: Final = re.compile(
-    rf"(?:(?:{_WEEKDAY}),? )?(?:(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:,? (?P<yr>\d{{4}}))?"
-    rf"|(?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon2>{_MON})"
-    rf"(?:,? (?P<yr2>\d{{4}}))?)(?![\w])"
-    rf"|(?P<mon3>{_MON}),? (?P<yr3>\d{{4}})(?![\w])"
-    r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w])"
-    rf"|(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ee]arlier this|[Ll]ater this|[Tt]he previous)"
-    rf" (?:{_WEEKDAY}|week|weekend|month|year|{_MONTH_CAP}|spring|summer|autumn|fall|winter))"
-    r"(?![\w])"
-    rf"|(?P<mon4>{_MONTH_CAP})(?![\w])"
-    r"|(?P<time>\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
-)
 # Scanning is two cheap trigger passes; the full patterns only run (``match``)
 # where a trigger fired.
 _DIGIT_TRIGGER: Final = re.compile(r"[\d$€£¥₹₩₽₺₪₦]\d*")
@@ -120,26 +91,6 @@ _NUMERIC_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)\b")
 _NEXT_CAPITAL: Final = re.compile(r" [A-Z]")
 _CUR_LETTERS: Final = re.compile(r"(?:US|AU|A|CA|C|NZ|HK|S|R|CN)$")
 _CUR_CODE: Final = re.compile(r"(?:RMB|USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD|HKD|Rs\.?) ?$")
-_MONTH_PREPS: Final = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "by",
-        "from",
-        "through",
-        "during",
-        "early",
-        "late",
-        "mid",
-        "of",
-        "the",
-        "a",
-        "this",
-        "last",
-        "next",
-    ]
-)
 _QUAL: Final = re.compile(
     r"(?i)(?<![\w])("
     + "|".join(re.escape(q) for q in sorted(T.QUALIFIERS, key=len, reverse=True))
@@ -325,41 +276,6 @@ def _is_label(text: str, start: int, end: int) -> bool:
     )
 
 
-def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:
-    g = m.group
-    start, end = m.start(), m.end()
-    if start > 0 and text[start - 1].isalnum():
-        return None
-    extra: dict[str, Any] = {"kind": "date"}
-    if g("time"):
-        return NumberHit(
-            start, end, "time", None, "time", None, {"kind": "time", "time": g("time")}
-        )
-    if g("rel"):
-        extra["relative"] = True
-        extra["date"] = g("rel")
-        return NumberHit(start, end, "date", None, "date", None, extra)
-    if g("iso"):
-        extra["date"] = g("iso")
-        return NumberHit(start, end, "date", None, "date", None, extra)
-    if g("mon4"):
-        pw = _PREV_WORD.search(text, max(0, start - 12), start)
-        if pw is None or pw.group(1).lower() not in _MONTH_PREPS:
-            return None
-        mon = T.MONTHS[g("mon4").lower()]
-        extra["date"] = f"XXXX-{mon:02d}"
-        return NumberHit(m.start("mon4"), end, "date", None, "date", None, extra)
-    mon_s = g("mon") or g("mon2") or g("mon3")
-    mon = T.MONTHS.get(mon_s.rstrip(".").lower(), 0)
-    day = g("day") or g("day2")
-    yr = g("yr") or g("yr2") or g("yr3")
-    if day and not 1 <= int(day) <= 31:
-        return None
-    y = yr or "XXXX"
-    extra["date"] = f"{y}-{mon:02d}-{int(day):02d}" if day else f"{y}-{mon:02d}"
-    return NumberHit(start, end, "date", None, "date", None, extra)
-
-
 def _amount_at(text: str, p: int) -> re.Match[str] | None:
     q = p
     if text[p] in "$¥":
@@ -412,9 +328,7 @@ def find_numbers(text: str, triggers: Triggers | None = None) -> list[NumberHit]
         if what >= 2:
             h = _ordinal_at(text, p, what - 2)
         else:
-            cm = _CAL.match(text, p)
-            if cm is not None:
-                h = _classify_calendar(text, cm)
+            h = calendar_at(text, p)
             if h is None:
                 am = _amount_at(text, p)
                 if am is not None:

@@ -1,0 +1,112 @@
+"""Calendar expressions: dates, months, relative dates and times of day.
+
+``calendar_at(text, p)`` tries the calendar pattern at a trigger offset (a digit,
+a month or weekday name, ``last``/``next``/``this``/``past``...).  Dates keep
+their text and get ``value=None``, ``unit="date"`` and an ISO-like
+``extra["date"]`` (``XXXX`` for an unwritten year); see docs/tagger.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from . import numtables as T
+
+__all__ = ["NumberHit", "calendar_at"]
+
+
+@dataclass(slots=True)
+class NumberHit:
+    start: int
+    end: int
+    kind: str
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_FULL_MONTHS = [m for m in T.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_MONTH_CAP = "(?:" + "|".join(m.capitalize() for m in _FULL_MONTHS) + ")"
+_MON_ABBR = (
+    "(?:" + "|".join(m.capitalize() + r"\.?" for m in T.MONTHS if m not in _FULL_MONTHS) + ")"
+)
+_MON = rf"(?:{_MONTH_CAP}|{_MON_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CAL: Final = re.compile(
+    rf"(?:(?:{_WEEKDAY}),? )?(?:(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,? (?P<yr>\d{{4}}))?"
+    rf"|(?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon2>{_MON})"
+    rf"(?:,? (?P<yr2>\d{{4}}))?)(?![\w])"
+    rf"|(?P<mon3>{_MON}),? (?P<yr3>\d{{4}})(?![\w])"
+    r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w])"
+    rf"|(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ee]arlier this|[Ll]ater this|[Tt]he previous)"
+    rf" (?:{_WEEKDAY}|week|weekend|month|year|{_MONTH_CAP}|spring|summer|autumn|fall|winter))"
+    r"(?![\w])"
+    rf"|(?P<mon4>{_MONTH_CAP})(?![\w])"
+    r"|(?P<time>\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
+)
+_MONTH_PREPS: Final = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "by",
+        "from",
+        "through",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "the",
+        "a",
+        "this",
+        "last",
+        "next",
+    ]
+)
+_PREV_WORD: Final = re.compile(r"(\S+) $")
+
+
+def calendar_at(text: str, p: int) -> NumberHit | None:
+    """The date, month, relative date or time starting at ``p``, if any."""
+    m = _CAL.match(text, p)
+    return _classify_calendar(text, m) if m is not None else None
+
+
+def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:
+    g = m.group
+    start, end = m.start(), m.end()
+    if start > 0 and text[start - 1].isalnum():
+        return None
+    extra: dict[str, Any] = {"kind": "date"}
+    if g("time"):
+        return NumberHit(
+            start, end, "time", None, "time", None, {"kind": "time", "time": g("time")}
+        )
+    if g("rel"):
+        extra["relative"] = True
+        extra["date"] = g("rel")
+        return NumberHit(start, end, "date", None, "date", None, extra)
+    if g("iso"):
+        extra["date"] = g("iso")
+        return NumberHit(start, end, "date", None, "date", None, extra)
+    if g("mon4"):
+        pw = _PREV_WORD.search(text, max(0, start - 12), start)
+        if pw is None or pw.group(1).lower() not in _MONTH_PREPS:
+            return None
+        mon = T.MONTHS[g("mon4").lower()]
+        extra["date"] = f"XXXX-{mon:02d}"
+        return NumberHit(m.start("mon4"), end, "date", None, "date", None, extra)
+    mon_s = g("mon") or g("mon2") or g("mon3")
+    mon = T.MONTHS.get(mon_s.rstrip(".").lower(), 0)
+    day = g("day") or g("day2")
+    yr = g("yr") or g("yr2") or g("yr3")
+    if day and not 1 <= int(day) <= 31:
+        return None
+    y = yr or "XXXX"
+    extra["date"] = f"{y}-{mon:02d}-{int(day):02d}" if day else f"{y}-{mon:02d}"
+    return NumberHit(start, end, "date", None, "date", None, extra)
