@@ -28,6 +28,10 @@ TAGGER_VERSION: Final = "2026.11.2"
 
 @dataclass(frozen=True)
 class Candidate:
+    """One pre-tagged span.  ``value``/``unit``/``qualifier`` are set for numbers,
+    ``speaker`` for quotes, ``source`` for attributions; ``score`` is the candidate's
+    confidence (scare quotes lower), ``sentence`` an index into the sentences."""
+
     kind: str  # "number" | "quote" | "attribution"
     start: int
     end: int
@@ -44,6 +48,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence span and its check-worthiness (0..1; 0.5 and above: worth checking)."""
+
     start: int
     end: int
     score: float
@@ -51,6 +57,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Extraction:
+    """Everything ``extract`` found: candidates in text order, sentences in order."""
+
     candidates: list[Candidate]
     sentences: list[Sentence]
     tagger_version: str = TAGGER_VERSION
