@@ -25,7 +25,7 @@ import bisect
 import re
 from typing import Final, NamedTuple
 
-__all__ = ["Mention", "NameIndex", "clean_name"]
+__all__ = ["Mention", "NameIndex", "classify", "clean_name"]
 
 
 def _w(s: str) -> frozenset[str]:
@@ -380,11 +380,3 @@ class NameIndex:
                 org = self.mentions[i]
             i += 1
         return org
-
-    def person_before(self, pos: int, limit: int = 3000) -> Mention | None:
-        i = bisect.bisect_left(self._starts, pos) - 1
-        while i >= 0 and pos - self.mentions[i].start < limit:
-            if self.mentions[i].kind == "person":
-                return self.mentions[i]
-            i -= 1
-        return None
