@@ -39,12 +39,17 @@ ROLE_NOUNS: Final = words(
 )
 _POSSESSIVE: Final = re.compile(r"(?:’s|'s|’|')$")
 _NAME_OF: Final = re.compile(rf"([A-Z][\w’'.-]* {NAME_WORD}(?: {NAME_WORD})?) of ")
+_COORDINATED_VERBS: Final = words(
+    "said says told added wrote posted tweeted stated noted warned explained argued insisted "
+    "remarked commented"
+)
+_COORDINATED: Final = re.compile(r"\b(?:and|but)(?: \w+ly| also| then| later)? $")
 _LEAD_CONJ: Final = re.compile(
     r"(?:[Aa]nd|[Bb]ut|[Ww]hile|[Ss]o|[Yy]et|[Oo]r|[Ww]hich|[Ww]ho|that|[Aa]s) "
 )
 _ADVERB_TAIL: Final = re.compile(
     r"(?:\s+(?:\w+ly|also|later|previously|then|had|has|have|was|is|has also|had also|once"
-    r"|went on to|continued to|would|will|did|does))+$"
+    r"|went on to|continued to|would|will|did|does|further))+$"
 )
 # verbs that report speech only when a clause or quote follows ("confirmed that ...")
 WEAK_VERBS: Final = words(
@@ -260,6 +265,12 @@ def find_attributions(
             if src:
                 out.append(Attribution(s, ve, src))
             continue
+        if verb in _COORDINATED_VERBS and _COORDINATED.search(text, max(lo, vs - 30), vs):
+            # "Warren commended Biden ... and said": the sentence's subject speaks
+            first = names.first_in(lo, vs)
+            if first is not None and first.start - lo < 40:
+                out.append(Attribution(vs, ve, first.name))
+                continue
         before = text[max(lo, vs - 3) : vs]
         if before.rstrip().endswith((",", "”", '"')):
             inv = _INVERTED.match(text, ve)
