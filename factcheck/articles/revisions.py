@@ -16,6 +16,7 @@ from factcheck.claims.models import AnchorStatus, Claim, ClaimEvent
 from factcheck.core.exceptions import Conflict
 from factcheck.tagging.services import request_tagging
 
+from .carry_candidates import carry_candidates
 from .models import Article, ArticleRevision, TaggingStatus, content_hash
 from .services import normalise_text, validate_text
 from .text_from_html import html_to_text
@@ -64,6 +65,7 @@ def add_revision(
         article.save()
         outcome = RevisionOutcome(revision)
         _reanchor_claims(article, old_text, user, outcome)
+        carry_candidates(article.pk, old_text, text)
         request_tagging(article)
     return outcome
 
