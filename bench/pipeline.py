@@ -160,9 +160,9 @@ def batched_drain_run(texts: list[str]) -> float:
     return wait_all_tagged(started)
 
 
-def inline_run(texts: list[str]) -> float:
+def inline_run(texts: list[str]) -> tuple[float, float]:
     """The baseline: the same articles saved first (not timed), then tagged one after
-    another in this process, no broker."""
+    another in this process, no broker. (wall seconds, CPU seconds of this process)"""
     from factcheck.articles.models import Article
     from factcheck.tagging.pipeline import tag_article_now
 
@@ -170,10 +170,20 @@ def inline_run(texts: list[str]) -> float:
     ids = [
         Article.objects.create(title=f"Inline {i}", text=text).pk for i, text in enumerate(texts)
     ]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for article_id in ids:
         tag_article_now(article_id)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def extract_cpu(texts: list[str]) -> float:
+    """CPU seconds of extract() alone over the texts (steady however loaded the box is)."""
+    from factcheck.tagging.extract import extract
+
+    cpu = time.process_time()
+    for text in texts:
+        extract(text)
+    return time.process_time() - cpu
 
 
 def main() -> None:
@@ -211,6 +221,7 @@ def main() -> None:
     batched: list[float] = []
     imports: list[float] = []
     inline: list[float] = []
+    inline_cpu: list[float] = []
     n = len(texts)
     try:
         for run in range(args.runs):
@@ -219,7 +230,9 @@ def main() -> None:
             imports.append(n / imported)
             drain.append(n / tagged)
             batched.append(n / batched_drain_run(texts))
-            inline.append(n / inline_run(texts))
+            wall, cpu = inline_run(texts)
+            inline.append(n / wall)
+            inline_cpu.append(cpu * 1000 / n)
             print(
                 f"run {run + 1}: import+tag {e2e[-1]:6.1f}/s; import alone {imports[-1]:6.1f}/s; "
                 f"pipeline tagging a backlog {drain[-1]:6.1f}/s, in batches "
@@ -234,6 +247,12 @@ def main() -> None:
             os.killpg(worker.pid, signal.SIGKILL)
         reset()
     med = statistics.median
+    extract_ms = med([extract_cpu(texts) for _ in range(3)]) * 1000 / n
+    print(
+        f"CPU of the tagging process per article: extract {extract_ms:.2f} ms, extract + "
+        f"store in-line {med(inline_cpu):.2f} ms (PostgreSQL's own CPU not counted): "
+        f"2 processes could tag at most {2000 / med(inline_cpu):.0f}/s on 2 idle cores"
+    )
     print(
         f"median of {args.runs}: pipeline (Redis + {args.concurrency} worker processes) tags "
         f"{med(drain):.1f} articles/s from a backlog; {med(e2e):.1f}/s from the first import "

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +45,36 @@ def request_tagging(article: Article) -> None:
         article.tagging_status = TaggingStatus.QUEUED
         article.tagging_queued_at = now
     article_id = article.pk
-    transaction.on_commit(lambda: enqueue_tagging(article_id))
+    transaction.on_commit(lambda: _enqueue_or_collect(article_id))
+
+
+_collector = threading.local()
+
+
+@contextmanager
+def batched_tagging() -> Iterator[None]:
+    """Inside the block, request_tagging only collects the committed articles; they are
+    enqueued at the end in batches of FACTCHECK_TAGGING_BATCH per task (a bulk import:
+    `with batched_tagging(): for row in rows: create_article(...)`)."""
+    if getattr(_collector, "ids", None) is not None:  # nested: the outer block enqueues
+        yield
+        return
+    _collector.ids = []
+    try:
+        yield
+    finally:
+        ids, _collector.ids = _collector.ids, None
+        for chunk in batches(ids):
+            if not enqueue_tagging(chunk):
+                break  # the broker is away: the sweeper enqueues the rest
+
+
+def _enqueue_or_collect(article_id: int) -> None:
+    ids = getattr(_collector, "ids", None)
+    if ids is None:
+        enqueue_tagging(article_id)
+    else:
+        ids.append(article_id)
 
 
 def request_tagging_many(article_ids: list[int]) -> None:

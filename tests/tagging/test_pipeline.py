@@ -311,3 +311,28 @@ def test_request_tagging_many_enqueues_batches(
         services.request_tagging_many([a.pk for a in articles])
     assert sent == [[a.pk for a in articles[:2]], [a.pk for a in articles[2:4]], [articles[4].pk]]
     assert Article.objects.filter(tagging_status="queued").count() == 5
+
+
+def test_batched_tagging_enqueues_committed_articles_in_batches(
+    monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from factcheck.articles.services import ArticleInput, create_article
+
+    sent: list[Any] = []
+
+    def enqueue(ids: Any, deadline: float | None = None) -> bool:
+        sent.append(ids)
+        return True
+
+    monkeypatch.setattr(services, "enqueue_tagging", enqueue)
+    monkeypatch.setattr(settings, "FACTCHECK_TAGGING_BATCH", 2)
+    with services.batched_tagging():
+        for i in range(3):
+            with django_capture_on_commit_callbacks(execute=True):
+                create_article(ArticleInput(title="B", text=f"Row {i}: prices rose 3%."), None)
+        assert sent == []  # nothing sent before the block ends
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    assert sent == [ids[:2], ids[2:]]
+    with django_capture_on_commit_callbacks(execute=True):  # outside: one task each
+        create_article(ArticleInput(title="C", text="Alone: 7 days."), None)
+    assert sent[-1] == Article.objects.get(title="C").pk
