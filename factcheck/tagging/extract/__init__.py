@@ -23,7 +23,7 @@ from .sentences import split_sentences
 
 __all__ = ["TAGGER_VERSION", "Candidate", "Extraction", "Sentence", "extract", "to_json"]
 
-TAGGER_VERSION: Final = "2026.11.2"
+TAGGER_VERSION: Final = "2026.11.3"
 
 
 @dataclass(frozen=True)
