@@ -28,7 +28,7 @@ from rest_framework.exceptions import APIException, ValidationError
 
 from .decode import decode_bytes
 from .imports import from_paste, from_url, parse_date
-from .models import ImportJob
+from .models import Article, ImportJob
 from .services import create_article
 
 log = logging.getLogger(__name__)
@@ -158,6 +158,8 @@ def import_row(record: dict[str, Any], user: Any) -> bool:
     if values["text"] or values["html"]:  # whitespace-only is refused by name below
         data = from_paste(text=values["text"], html=values["html"], author=values["author"], **meta)
     elif url:
+        if Article.objects.filter(url=url).exists():  # imported before: do not fetch again
+            return False
         meta.pop("url")
         data = from_url(url, author=values["author"], **meta)
     else:

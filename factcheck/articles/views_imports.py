@@ -20,7 +20,7 @@ from factcheck.accounts.permissions import DeleteAdminOnly
 
 from . import bulk, selectors
 from .imports import from_file, from_url
-from .models import ImportJob
+from .models import Article, ImportJob
 from .serializers import (
     ArticleDetailSerializer,
     FileImportSerializer,
@@ -64,6 +64,9 @@ class ImportActionsMixin:
         """Fetch the page server-side (SSRF-safe) and import its main text and metadata."""
         form = UrlImportSerializer(data=request.data)
         form.is_valid(raise_exception=True)
+        known = Article.objects.filter(url=form.validated_data["url"]).only("pk").first()
+        if known is not None:  # imported before: no need to fetch it again
+            return saved(known.pk, False)
         data: ArticleInput = from_url(**form.validated_data)
         article, created = create_article(data, request.user)
         return saved(article.pk, created)

@@ -199,6 +199,7 @@ def test_url_import_extracts_text_and_metadata(reviewer_client: APIClient, setti
     assert "Copyright" not in body["text"] and "Subscribe" not in body["text"]
     assert "<script" not in body["html"] and "onerror" not in body["html"]
     assert again.status_code == 200 and again.json()["duplicate"] is True
+    assert [r["path"] for r in server.seen].count("/article") == 1  # not fetched again
     assert latin.status_code == 201, latin.content
     assert latin.json()["title"] == "My own title"
     assert "café, Zürich" in latin.json()["text"]
