@@ -166,6 +166,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Tagging state and import job status share one choice set: name it once.
+    "ENUM_NAME_OVERRIDES": {"ProgressStatusEnum": "factcheck.articles.models.TaggingStatus"},
 }
 
 
