@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from factcheck.accounts.permissions import DeleteAdminOnly
+from factcheck.core.filters import UtcIsoDateTimeFilter
 
 from . import selectors
 from .imports import from_paste
@@ -27,8 +28,8 @@ from .views_revisions import RevisionActionsMixin
 
 class ArticleFilter(django_filters.FilterSet):
     assigned_to_me = django_filters.BooleanFilter(method="filter_assigned_to_me")
-    published_after = django_filters.IsoDateTimeFilter("published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter("published_at", lookup_expr="lte")
+    published_after = UtcIsoDateTimeFilter("published_at", lookup_expr="gte")
+    published_before = UtcIsoDateTimeFilter("published_at", lookup_expr="lte")
 
     class Meta:
         model = Article
