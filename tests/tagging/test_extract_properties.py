@@ -124,3 +124,19 @@ def test_extract_is_deterministic():
 def test_edge_inputs():
     for text in ["", " ", "\n\n", '"', "“", "”", "'", "$", "%", "1", "I", "A.", "\r\n\r\n"]:
         _check(text)
+
+
+def test_adversarial_inputs_stay_roughly_linear():
+    import time
+
+    for text in [
+        "said " * 4000,
+        ', he said, "x' * 2000,
+        "“a ” " * 4000,
+        "1-" * 10000,
+        "Bob and said " * 2000,
+        "according to " * 2000,
+    ]:
+        t0 = time.process_time()
+        _check(text)
+        assert time.process_time() - t0 < 3.0, text[:20]

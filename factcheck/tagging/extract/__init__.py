@@ -108,8 +108,8 @@ def _speakers_from_attributions(
         if q.speaker is None:
             cands = by_sentence.get(sentence_index(q.outer[0]))
             if cands:
-                before = [a for a in cands if a.start < q.start]
-                q.speaker = (before[-1] if before else cands[0]).source
+                k = bisect.bisect_left(cands, q.start, key=lambda a: a.start)
+                q.speaker = (cands[k - 1] if k > 0 else cands[0]).source
 
 
 def extract(text: str) -> Extraction:

@@ -44,6 +44,7 @@ _COORDINATED_VERBS: Final = words(
     "remarked commented"
 )
 _COORDINATED: Final = re.compile(r"\b(?:and|but)(?: \w+ly| also| then| later)? $")
+_SUBJECT_REACH: Final = 250
 _LEAD_CONJ: Final = re.compile(
     r"(?:[Aa]nd|[Bb]ut|[Ww]hile|[Ss]o|[Yy]et|[Oo]r|[Ww]hich|[Ww]ho|that|[Aa]s) "
 )
@@ -173,9 +174,13 @@ def _acceptable_subject(np: str) -> bool:
 
 
 def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | None:
-    """Subject NP (start, text) of a speech verb at ``verb_start``; ``lo`` bounds the search."""
-    window = text[lo:verb_start]
-    window = _ADVERB_TAIL.sub("", _TEMPORAL_TAIL.sub("", window.rstrip()))
+    """Subject NP (start, text) of a speech verb at ``verb_start``; ``lo`` bounds the search
+    (and at most ``_SUBJECT_REACH`` characters are looked at, so the work stays linear)."""
+    lo = max(lo, verb_start - _SUBJECT_REACH)
+    window = text[lo:verb_start].rstrip()
+    # adverbs and time phrases sit right before the verb: trim them from the last 80 only
+    head, tail = window[:-80], window[-80:]
+    window = head + _ADVERB_TAIL.sub("", _TEMPORAL_TAIL.sub("", tail))
     m = _CLAUSE_START.match(window)
     cut = m.end() if m else 0
     np = window[cut:].strip()
@@ -267,7 +272,7 @@ def find_attributions(
             continue
         if verb in _COORDINATED_VERBS and _COORDINATED.search(text, max(lo, vs - 30), vs):
             # "Warren commended Biden ... and said": the sentence's subject speaks
-            first = names.first_in(lo, vs)
+            first = names.first_in(max(lo, vs - _SUBJECT_REACH), vs)
             if first is not None and first.start - lo < 40:
                 out.append(Attribution(vs, ve, first.name))
                 continue

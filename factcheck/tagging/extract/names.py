@@ -370,10 +370,11 @@ class NameIndex:
         return fallback
 
     def first_in(self, lo: int, hi: int) -> Mention | None:
-        """The first person (else organisation) mentioned in ``[lo, hi)``."""
+        """The first person (else organisation) among the first 30 mentions in ``[lo, hi)``."""
         i = bisect.bisect_left(self._starts, lo)
+        stop = min(len(self.mentions), i + 30)
         org = None
-        while i < len(self.mentions) and self.mentions[i].start < hi:
+        while i < stop and self.mentions[i].start < hi:
             if self.mentions[i].kind == "person":
                 return self.mentions[i]
             if org is None and self.mentions[i].kind == "org":

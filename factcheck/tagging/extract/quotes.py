@@ -158,7 +158,7 @@ def _add_single(text: str, quotes: list[Quote], group: int) -> list[Quote]:
             if (prev.isspace() or prev in "([—–") and nxt.isalnum():
                 open_at = i
             continue
-        if "\n" in text[open_at:i] or i - open_at > 400:
+        if i - open_at > 400 or "\n" in text[open_at:i]:
             open_at = i if (prev.isspace() or prev in "([—–") and nxt.isalnum() else -1
             continue
         if not prev.isspace() and not nxt.isalnum():
@@ -198,9 +198,9 @@ def _speaker(
     verb_starts: list[int],
 ) -> str | None:
     a, b = q.outer
-    para_end = text.find("\n", b)
+    para_end = text.find("\n", b, b + 120)
     if para_end < 0:
-        para_end = len(text)
+        para_end = min(len(text), b + 120)
     m = _AFTER.match(text, b, min(para_end, b + 120))
     ends_sentence = text[q.end - 1 : q.end] == "." or text[b - 2 : b] in ('."', ".”")
     if m is not None and not (ends_sentence and (m.group("who") or "")[:1].isupper()):
