@@ -136,6 +136,10 @@ def _split(url: str) -> tuple[str, str, int, str]:
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise FetchError("The URL has no host.")
+    try:  # an internationalised name goes on the wire (DNS, Host, SNI) as its A-label
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError as error:
+        raise FetchError(f"The host name {host!r} is not valid.") from error
     try:
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError as error:

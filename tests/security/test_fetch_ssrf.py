@@ -253,3 +253,15 @@ def test_plain_text_is_accepted(loopback: Any) -> None:
     with local_server() as server:
         page = fetch_url(server.base + "/plain")
     assert page.content_type == "text/plain"
+
+
+def test_an_internationalised_name_is_resolved_as_its_a_label(
+    loopback: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resolver = FlippingResolver("xn--bcher-kva.test", ["127.0.0.1"])
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    with local_server() as server:
+        port = server.server_address[1]
+        page = fetch_url(f"http://bücher.test:{port}/article")
+    assert b"Council" in page.body and resolver.calls == 1
+    assert server.seen[0]["host"] == f"xn--bcher-kva.test:{port}"
