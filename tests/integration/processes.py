@@ -51,6 +51,13 @@ def child_env(redis_url: str | None = None, **extra: str) -> dict[str, str]:
     return env
 
 
+def free_ports(count: int, first: int = 8141, last: int = 8149) -> list[int]:
+    """Ports nobody listens on, from the range set aside for these tests (8140-8149)."""
+    ports = [port for port in range(first, last + 1) if not answers("127.0.0.1", port)]
+    assert len(ports) >= count, f"no {count} free ports in {first}-{last}"
+    return ports[:count]
+
+
 def wait_until(check: Callable[[], object], timeout: float, what: str, every: float = 0.1) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

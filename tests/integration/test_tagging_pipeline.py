@@ -23,12 +23,18 @@ from factcheck.tagging.models import Candidate
 from factcheck.tagging.tasks import tag_article
 
 from .conftest import ARTICLE_TEXT, wait_tagged
-from .processes import REPO, CeleryWorker, RedisServer, WebServer, child_env, wait_until
+from .processes import (
+    REPO,
+    CeleryWorker,
+    RedisServer,
+    WebServer,
+    child_env,
+    free_ports,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
-# Ports of this test module (8140-8149 belong to the pipeline's tests).
-WEB_PORT, FROZEN_REDIS_PORT, LATE_REDIS_PORT = 8141, 8142, 8143
 # A ~550,000-character article takes the worker seconds: long enough to kill it mid-task.
 BIG_TEXT = "\n".join(f"{ARTICLE_TEXT} Edition {i}." for i in range(2500))
 
@@ -100,7 +106,7 @@ def test_worker_killed_mid_task_tags_the_article_once(
     # soon; it must still outlast the task (a few seconds here).
     worker = CeleryWorker(
         tmp_path / "worker.log",
-        FACTCHECK_BROKER_VISIBILITY_TIMEOUT="15",
+        FACTCHECK_BROKER_VISIBILITY_TIMEOUT="20",
         FACTCHECK_BROKER_RESTORE_INTERVAL="1",
     )
     worker.start()
@@ -122,7 +128,7 @@ def test_worker_killed_mid_task_tags_the_article_once(
             worker.kill()
             assert Article.objects.get(pk=article.pk).tagging_status == "running"
             worker.start()  # a fresh worker; Redis redelivers after the visibility timeout
-        tagged = wait_tagged(article.pk, timeout=90)
+        tagged = wait_tagged(article.pk, timeout=180)
         log = worker.log()
     finally:
         worker.stop()
@@ -139,8 +145,9 @@ def test_broker_refused_during_import(
 ) -> None:
     """The web process's REDIS_URL points at a closed port: the import answers fast, the
     article stays queued; once a broker answers there, beat's sweeper gets it tagged."""
-    web = WebServer(tmp_path / "web.log", WEB_PORT, f"redis://127.0.0.1:{LATE_REDIS_PORT}/0")
-    redis = RedisServer(tmp_path / "redis.log", LATE_REDIS_PORT)
+    web_port, redis_port = free_ports(2)
+    web = WebServer(tmp_path / "web.log", web_port, f"redis://127.0.0.1:{redis_port}/0")
+    redis = RedisServer(tmp_path / "redis.log", redis_port)
     worker = CeleryWorker(
         tmp_path / "worker.log",
         beat=True,
@@ -172,9 +179,10 @@ def test_broker_frozen_during_import(
     """Redis stopped with SIGSTOP (accepts connections, never answers): the import still
     answers within 3 s; after SIGCONT, `pretag --pending` (the sweeper by hand) gets the
     article tagged."""
-    redis = RedisServer(tmp_path / "redis.log", FROZEN_REDIS_PORT)
+    web_port, redis_port = free_ports(2)
+    redis = RedisServer(tmp_path / "redis.log", redis_port)
     redis.start()
-    web = WebServer(tmp_path / "web.log", WEB_PORT, redis.url)
+    web = WebServer(tmp_path / "web.log", web_port, redis.url)
     worker = CeleryWorker(tmp_path / "worker.log", redis_url=redis.url)
     try:
         worker.start()
