@@ -16,7 +16,16 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .names import NAME_WORD, PRONOUNS, STOP_CAPS, TITLES, NameIndex, classify, clean_name
+from .names import (
+    NAME_WORD,
+    POSSESSIVE,
+    PRONOUNS,
+    STOP_CAPS,
+    TITLES,
+    NameIndex,
+    classify,
+    clean_name,
+)
 from .numtables import words
 from .scan import Triggers, scan
 
@@ -37,7 +46,6 @@ ROLE_NOUNS: Final = words(
     "organisation organization campaign court judge statement report administration embassy "
     "office spokespeople representatives media newspaper outlet authority authorities"
 )
-_POSSESSIVE: Final = re.compile(r"(?:’s|'s|’|')$")
 _NAME_OF: Final = re.compile(rf"([A-Z][\w’'.-]* {NAME_WORD}(?: {NAME_WORD})?) of ")
 _COORDINATED_VERBS: Final = words(
     "said says told added wrote posted tweeted stated noted warned explained argued insisted "
@@ -89,7 +97,7 @@ class Attribution:
 
 def _bare(word: str) -> str:
     """Lowercase word without a possessive ending."""
-    return _POSSESSIVE.sub("", word.lower())
+    return POSSESSIVE.sub("", word.lower())
 
 
 def trim_np(np: str) -> str:
@@ -216,9 +224,10 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
     if lead is not None:
         np = np[lead.end() :]
     if np and not _acceptable_subject(np):
-        tail = _TRAILING_NAME.search(np)
+        trailing = _TRAILING_NAME.search(np)
         # "to which on February 1 Amazon Web Services acknowledged"
-        np = tail.group(1) if tail is not None and _acceptable_subject(tail.group(1)) else ""
+        ok = trailing is not None and _acceptable_subject(trailing.group(1))
+        np = trailing.group(1) if trailing is not None and ok else ""
     if not np:
         return None
     start = lo + window.index(np, cut)

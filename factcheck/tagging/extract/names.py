@@ -25,14 +25,12 @@ import bisect
 import re
 from typing import Final, NamedTuple
 
+from .numtables import words
+
 __all__ = ["Mention", "NameIndex", "classify", "clean_name"]
 
 
-def _w(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
-TITLES: Final = _w(
+TITLES: Final = words(
     "president vice-president president-elect secretary minister premier chancellor senator "
     "sen. sen rep. representative congressman congresswoman governor gov. mayor judge justice "
     "ambassador spokesman spokeswoman spokesperson chairman chairwoman chair ceo cfo director "
@@ -45,13 +43,13 @@ TITLES: Final = _w(
     "alderman chairperson commissioner"
 )
 # words between a title and the name that belong to the office ("Secretary of State X")
-OFFICE_WORDS: Final = _w(
+OFFICE_WORDS: Final = words(
     "state defense defence treasury commerce foreign affairs interior health justice trade "
     "finance energy education transport labor labour agriculture home homeland security "
     "emergencies economy u.s. us chinese russian british french german executive general "
     "first regional federal national former acting interim"
 )
-ORG_WORDS: Final = _w(
+ORG_WORDS: Final = words(
     "ministry committee service council agency department commission inc inc. corp corp. "
     "corporation ltd ltd. company co. group bank university association party office police "
     "court union organization organisation institute foundation fund house times post news "
@@ -66,12 +64,12 @@ ORG_WORDS: Final = _w(
     "yuan council's ministry commission squad unit division coast station airport railway "
     "railways inc. llc plc gmbh sa ag conference survey"
 )
-ORG_ADJECTIVES: Final = _w(
+ORG_ADJECTIVES: Final = words(
     "national international united federal royal state general central world global "
     "european african asian democratic republican socialist liberal conservative islamic "
     "supreme high joint"
 )
-PLACES: Final = _w(
+PLACES: Final = words(
     "china russia ukraine iran iraq syria israel gaza india pakistan japan korea taiwan "
     "germany france italy spain britain england scotland wales ireland canada mexico brazil "
     "australia africa europe asia america u.s. us usa uk u.k. eu washington beijing moscow "
@@ -86,11 +84,11 @@ PLACES: Final = _w(
     "chinese american russian british french german italian spanish japanese korean indian "
     "iranian israeli ukrainian european african asian canadian mexican australian turkish"
 )
-CALENDAR: Final = _w(
+CALENDAR: Final = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december"
 )
-STOP_CAPS: Final = _w(
+STOP_CAPS: Final = words(
     "the a an in on at as but and so for if when while after before since however meanwhile "
     "still also then now according despite during although though this that these those "
     "there it he she they we i you his her its their our my your any some many most all both "
@@ -98,19 +96,19 @@ STOP_CAPS: Final = _w(
     "chief among absent whether any other another each every several such one two three "
     "more less further later earlier instead even just only because yet once dear"
 )
-POSTNOMINALS: Final = _w("qc kc mp mep obe mbe cbe jr sr phd md esq")
-MALE_TITLES: Final = _w("mr. mr king prince sir lord spokesman chairman congressman pope")
-FEMALE_TITLES: Final = _w(
+POSTNOMINALS: Final = words("qc kc mp mep obe mbe cbe jr sr phd md esq")
+MALE_TITLES: Final = words("mr. mr king prince sir lord spokesman chairman congressman pope")
+FEMALE_TITLES: Final = words(
     "mrs. mrs ms. ms queen princess lady dame spokeswoman chairwoman congresswoman"
 )
-MALE_NAMES: Final = _w(
+MALE_NAMES: Final = words(
     "donald joe john james robert michael william david richard joseph thomas charles "
     "christopher daniel matthew mark paul steven andrew kenneth george edward brian ronald "
     "anthony kevin jason jeff jeffrey scott howard mike mitch bernie boris emmanuel vladimir "
     "xi narendra justin jair recep benjamin rishi keir olaf pedro javier jamieson barack bill "
     "elon tim oleg yevgeny sergei dmitry ali mohammed muhammad ahmed jean pierre hans"
 )
-FEMALE_NAMES: Final = _w(
+FEMALE_NAMES: Final = words(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "
     "margaret betty sandra ashley kimberly emily donna michelle melania hillary kamala "
     "angela theresa ursula jacinda nicola giorgia marine christine nikki liz kate anna maria "
@@ -129,12 +127,12 @@ _RUN: Final = re.compile(
     rf"{_CAP_WORD}(?:(?: (?:of|for|the|{_PARTICLE}))* {NAME_WORD})*",
 )
 _PREV_LOWER: Final = re.compile(r"([a-z]+) $")
-_POSS: Final = re.compile(r"(?:’s|'s|’|')$")
+POSSESSIVE: Final = re.compile(r"(?:’s|'s|’|')$")
 
 
 def clean_name(name: str) -> str:
     """Strip a possessive and surrounding punctuation from a name."""
-    name = _POSS.sub("", name.strip(" ,.;:!?\"“”‘’'()"))
+    name = POSSESSIVE.sub("", name.strip(" ,.;:!?\"“”‘’'()"))
     return name.strip()
 
 
@@ -177,7 +175,7 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
     """(kind, name, gender) for the tokens of a capitalised run (possessive already off)."""
     while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in POSTNOMINALS:
         tokens = tokens[:-1]
-    if len(tokens) > 1 and _POSS.search(tokens[0]):
+    if len(tokens) > 1 and POSSESSIVE.search(tokens[0]):
         tokens = tokens[1:]  # "BBC's Jonathan Marcus", "Beijing’s Ministry of ..."
     if (
         len(tokens) > 2
