@@ -10,10 +10,10 @@ from django.db.models import QuerySet
 from .models import ClaimEvent
 
 
-def claim_history(claim_id: int) -> QuerySet[ClaimEvent]:
-    """The claim's events in order, each with its actor, in one query per page."""
-    return (
-        ClaimEvent.objects.filter(claim_id=claim_id)
-        .select_related("actor")
-        .order_by("created_at", "id")
-    )
+def claim_history(claim_id: int, actions: list[str] | None = None) -> QuerySet[ClaimEvent]:
+    """The claim's events in order (only `actions`, if given), each with its actor, in one
+    query per page."""
+    events = ClaimEvent.objects.filter(claim_id=claim_id)
+    if actions:
+        events = events.filter(action__in=actions)
+    return events.select_related("actor").order_by("created_at", "id")

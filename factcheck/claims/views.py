@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -144,12 +144,18 @@ class ClaimViewSet(
     def unpublish(self, request: Request, pk: str | None = None) -> Response:
         return self._transition(request, "unpublish")
 
-    @extend_schema(responses={200: ClaimEventSerializer(many=True)})
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("action", str, description="only these actions (comma-separated)")
+        ],
+        responses={200: ClaimEventSerializer(many=True)},
+    )
     @action(detail=True, methods=["get"])
     def history(self, request: Request, pk: str | None = None) -> Response:
         """Every change to the claim: who, when, what (oldest first, paginated)."""
         claim = self.get_object()
-        page = self.paginate_queryset(history.claim_history(claim.pk))
+        actions = [a for a in request.query_params.get("action", "").split(",") if a]
+        page = self.paginate_queryset(history.claim_history(claim.pk, actions))
         return self.get_paginated_response(ClaimEventSerializer(page, many=True).data)
 
     @extend_schema(methods=["GET"], responses={200: CommentSerializer(many=True)})

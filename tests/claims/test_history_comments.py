@@ -68,6 +68,8 @@ def test_history_records_who_what_when_for_every_kind_of_change(
     assert update["changes"]["rationale"] == [claim.rationale, "Revised."]
     assert history["results"][4]["changes"]["excerpt"] == "new"  # what was removed
     assert all(e["created_at"] for e in history["results"])
+    only = client.get(f"/api/claims/{claim.pk}/history/?action=cited,uncited").json()
+    assert [e["action"] for e in only["results"]] == ["cited", "uncited"]
     assert edited["version"] == claim.version + 1
     # The citation is gone; its trace is not.
     assert ClaimEvent.objects.filter(claim=claim, action="uncited").exists()
