@@ -42,7 +42,7 @@ def test_reviewer_flow_from_candidates_to_submitted_verdict(
     expect(page.locator(".article-text .u-quote").first).to_be_visible()
     expect(page.locator(".article-text .u-number").first).to_be_visible()
     expect(page.locator(".cw-bar .cw-high").first).to_be_attached()
-    screenshot(page, "workspace")
+    screenshot(page, "workspace-tagged")
 
     quote = Candidate.objects.filter(article=demo_article, kind="quote").exclude(data__speaker="")
     quote = quote.order_by("-score", "start").first()
@@ -78,6 +78,8 @@ def test_reviewer_flow_from_candidates_to_submitted_verdict(
 
     page.reload()
     expect(claim_items(page)).to_have_count(1)
+    expect(page.locator(".article-text .hl-claim[data-badge='HT']")).to_have_count(1)
+    screenshot(page, "workspace")
     claim_items(page).get_by_role("button").first.click()
     expect(editor(page).get_by_label("Claimant")).to_have_value(speaker)
     expect(editor(page).get_by_role("radio", name="Half true")).to_be_checked()
@@ -85,6 +87,10 @@ def test_reviewer_flow_from_candidates_to_submitted_verdict(
         "Trade Representative"
     )
     expect(editor(page)).to_contain_text("in review")
+    editor(page).get_by_text("History", exact=True).click()
+    expect(
+        editor(page).get_by_role("list", name="History").get_by_role("listitem")
+    ).not_to_have_count(0)
     claim.refresh_from_db()
     assert claim.status == "in_review" and claim.citations.count() == 2
 

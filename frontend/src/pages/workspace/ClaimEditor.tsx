@@ -1,6 +1,8 @@
 // The selected claim's editor: the claim as checked, claimant, date, citations, verdict
 // with rationale, range adjustment, save and submit for review.
+import { useState } from "preact/hooks";
 import { useStore } from "../../store";
+import { History } from "../review/History";
 import type { ClaimDraft } from "../../api/types";
 import { editDraft, pickVerdict, refreshClaim, saveClaim, setRange, submitClaim } from "./actions";
 import { currentSelectionSpan } from "./ArticleText";
@@ -8,6 +10,17 @@ import { Citations } from "./Citations";
 import { draftOf, isDirty, type WorkspaceStore } from "./state";
 
 const EDITABLE = new Set(["draft", "returned"]);
+
+function ClaimHistory({ claimId, version, name }: { claimId: number; version: number; name: (id: unknown) => string }) {
+  // Fetched only when opened: the editor re-renders often.
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="history" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>History</summary>
+      {open && <History claimId={claimId} refreshKey={version} verdictName={name} />}
+    </details>
+  );
+}
 
 export function ClaimEditor({ store }: { store: WorkspaceStore }) {
   const selected = useStore(store, (s) => s.selected);
@@ -53,17 +66,19 @@ export function ClaimEditor({ store }: { store: WorkspaceStore }) {
       </div>
       <blockquote class="exact">{claim.exact}</blockquote>
       <div class="range-tools" role="group" aria-label="Adjust the claim's range">
-        <button type="button" class="small" disabled={saving || locked} onClick={() => {
+        <button type="button" class="small" aria-label="Set range to selection" disabled={saving || locked} onClick={() => {
           const span = currentSelectionSpan(store, document.querySelector(".article-text"));
           if (span) void setRange(store, claim.id, span.start, span.end);
           else store.set({ notice: "Select the new range in the text first." });
         }}>
-          Set range to selection
+          Set range
         </button>
-        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("start", 1)} aria-label="Extend start by a word">◀ +</button>
-        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("start", -1)} aria-label="Shrink start by a word">− ▶</button>
-        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("end", -1)} aria-label="Shrink end by a word">◀ −</button>
-        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("end", 1)} aria-label="Extend end by a word">+ ▶</button>
+        <span class="gap" aria-hidden="true">start</span>
+        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("start", 1)} aria-label="Extend start by a word">+</button>
+        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("start", -1)} aria-label="Shrink start by a word">−</button>
+        <span class="gap" aria-hidden="true">end</span>
+        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("end", -1)} aria-label="Shrink end by a word">−</button>
+        <button type="button" class="small" disabled={saving || locked} onClick={() => adjust("end", 1)} aria-label="Extend end by a word">+</button>
       </div>
       <label>
         Claim as checked
@@ -112,6 +127,13 @@ export function ClaimEditor({ store }: { store: WorkspaceStore }) {
           </button>
         )}
       </div>
+      {claim.id > 0 && (
+        <ClaimHistory
+          claimId={claim.id}
+          version={claim.version}
+          name={(id) => labels.find((l) => l.id === id)?.name ?? String(id ?? "none")}
+        />
+      )}
     </section>
   );
 }

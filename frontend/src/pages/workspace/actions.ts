@@ -2,7 +2,7 @@
 // answers at once) and then talks to the API, rolling back with a notice if it fails.
 import { ApiError } from "../../api/client";
 import { OffsetIndex, sentencesIn } from "../../api/edge";
-import type { Claim, ClaimDraft } from "../../api/types";
+import type { Candidate, Claim, ClaimDraft } from "../../api/types";
 import * as api from "../../api/workspace";
 import { articleState, draftOf, openCandidates, type WorkspaceStore } from "./state";
 
@@ -30,18 +30,29 @@ function putClaim(store: WorkspaceStore, claim: Claim, replace: number = claim.i
 }
 
 export async function loadWorkspace(store: WorkspaceStore, id: number): Promise<void> {
+  // Article, claims and candidates land in the store together: a claim made while a list
+  // was still loading would otherwise be overwritten by the (older) list.
   const [article, labels] = await Promise.all([api.getArticle(id), api.getVerdictLabels()]);
   const index = new OffsetIndex(article.text);
-  store.set({
-    labels,
-    tagging: article.tagging_status,
-    ...articleState(article, sentencesIn(index, article.sentences ?? []), index),
-  });
   const [claims, candidates] = await Promise.all([
     api.getClaims(index, id),
     api.getCandidates(index, id).catch(() => []),
   ]);
-  store.set({ claims, candidates });
+  store.set({
+    labels,
+    claims,
+    candidates,
+    tagging: article.tagging_status,
+    ...articleState(article, sentencesIn(index, article.sentences ?? []), index),
+  });
+}
+
+/** Fresh candidates from the server, keeping decisions made here meanwhile. */
+function mergeCandidates(store: WorkspaceStore, fresh: Candidate[]) {
+  store.set((s) => {
+    const decided = new Map(s.candidates.filter((c) => c.status !== "open").map((c) => [c.id, c.status]));
+    return { candidates: fresh.map((c) => (decided.has(c.id) ? { ...c, status: decided.get(c.id)! } : c)) };
+  });
 }
 
 /** Poll the tagging state until done/failed; then reload sentences and candidates. */
@@ -55,7 +66,8 @@ export async function followTagging(store: WorkspaceStore, id: number, stop: () 
       const index = store.get().index;
       const candidates = await api.getCandidates(index, id).catch(() => []);
       if (stop()) return;
-      store.set({ sentences: sentencesIn(index, article.sentences ?? []), candidates, tagging: article.tagging_status });
+      store.set({ sentences: sentencesIn(index, article.sentences ?? []), tagging: article.tagging_status });
+      mergeCandidates(store, candidates);
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
