@@ -90,6 +90,7 @@ def test_make_a_claim_cite_pick_a_verdict_submit_and_reload(
 
     editor(page).get_by_role("radio", name="Mostly true").check()
     editor(page).get_by_label("Rationale").fill("The White House readout confirms the call.")
+    page.locator(".panel").evaluate("el => { el.scrollTop = 0; }")
     screenshot(page, "claim-editor")
     editor(page).get_by_role("button", name="Save").click()
     expect(editor(page).get_by_text("unsaved")).to_have_count(0)
