@@ -166,8 +166,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Tagging state and import job status share one choice set: name it once.
-    "ENUM_NAME_OVERRIDES": {"ProgressStatusEnum": "factcheck.articles.models.TaggingStatus"},
+    # Several models have a "status"; name each choice set once. Tagging state, import
+    # and export jobs share one vocabulary (queued/running/done/failed).
+    "ENUM_NAME_OVERRIDES": {
+        "ProgressStatusEnum": "factcheck.articles.models.TaggingStatus",
+        "ClaimStatusEnum": "factcheck.claims.models.ClaimStatus",
+        "SourceStatusEnum": "factcheck.sources.models.SourceStatus",
+        "CandidateStatusEnum": "factcheck.tagging.models.CandidateStatus",
+    },
 }
 
 
