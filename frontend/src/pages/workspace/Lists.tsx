@@ -10,21 +10,29 @@ import { openCandidates, type WorkspaceStore } from "./state";
 // row's neighbourhood, so an article with hundreds of candidates renders its panel fast.
 const PAGE = 50;
 
-function windowOf<T>(items: T[], shown: number, selectedAt: number): { rows: T[]; from: number } {
-  if (selectedAt < shown) return { rows: items.slice(0, shown), from: 0 };
-  const from = Math.max(0, selectedAt - 10);
-  return { rows: items.slice(from, from + PAGE), from };
+// A selected row beyond them is shown with a few neighbours after a gap, so selecting
+// mounts a handful of rows instead of shifting the whole window.
+const NEAR = 3;
+
+export function windowOf<T>(items: T[], shown: number, selectedAt: number): { rows: T[]; gapAt: number; hidden: number } {
+  const head = items.slice(0, shown);
+  if (selectedAt < shown + NEAR) {
+    const rows = items.slice(0, Math.max(shown, selectedAt + NEAR + 1));
+    return { rows, gapAt: -1, hidden: items.length - rows.length };
+  }
+  const near = items.slice(selectedAt - NEAR, selectedAt + NEAR + 1);
+  return { rows: [...head, ...near], gapAt: head.length, hidden: items.length - head.length - near.length };
 }
 
-function Earlier({ from }: { from: number }) {
-  return from > 0 ? <li class="empty">{from} earlier not shown</li> : null;
+function Gap({ count }: { count: number }) {
+  return <li class="empty gap-row">… {count} not shown</li>;
 }
 
-function MoreButton({ total, shown, onMore }: { total: number; shown: number; onMore: () => void }) {
-  if (shown >= total) return null;
+function MoreButton({ hidden, onMore }: { hidden: number; onMore: () => void }) {
+  if (hidden <= 0) return null;
   return (
     <button type="button" class="small link more" onClick={onMore}>
-      Show more ({total - shown} not shown)
+      Show more ({hidden} not shown)
     </button>
   );
 }
@@ -108,7 +116,7 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
   const list = openCandidates({ ...store.get(), candidates, candidateOrder: order });
   const selectedAt = list.findIndex((c) => selected === `cand:${c.id}`);
   const anySelected = selectedAt !== -1;
-  const { rows, from } = windowOf(list, shown, selectedAt);
+  const { rows, gapAt, hidden } = windowOf(list, shown, selectedAt);
   return (
     <section class="panel-section" aria-label="Candidates">
       <div class="section-head">
@@ -134,14 +142,14 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
       {tagging === "failed" && <p role="alert" class="error">Tagging failed.</p>}
       {tagging === "done" && !list.length && <p class="empty">No open candidates.</p>}
       <ul class="rows" aria-label="Open candidates">
-        <Earlier from={from} />
         {rows.map((c, i) => {
           const isSelected = selected === `cand:${c.id}`;
           const tabStop = isSelected || (i === 0 && !anySelected);
-          return <CandidateRow key={c.id} store={store} candidate={c} selected={isSelected} tabStop={tabStop} />;
+          const row = <CandidateRow key={c.id} store={store} candidate={c} selected={isSelected} tabStop={tabStop} />;
+          return i === gapAt ? [<Gap key="gap" count={selectedAt - NEAR - gapAt} />, row] : row;
         })}
       </ul>
-      <MoreButton total={list.length} shown={from + rows.length} onMore={() => setShown(from + rows.length + PAGE)} />
+      <MoreButton hidden={hidden} onMore={() => setShown(shown + PAGE)} />
     </section>
   );
 }
@@ -198,7 +206,7 @@ export function ClaimList({ store }: { store: WorkspaceStore }) {
   const [shown, setShown] = useState(PAGE);
   const byId = new Map(labels.map((l) => [l.id, l]));
   const selectedAt = claims.findIndex((c) => selected === `claim:${c.id}`);
-  const { rows, from } = windowOf(claims, shown, selectedAt);
+  const { rows, gapAt, hidden } = windowOf(claims, shown, selectedAt);
   return (
     <section class="panel-section" aria-label="Claims">
       <div class="section-head">
@@ -208,10 +216,9 @@ export function ClaimList({ store }: { store: WorkspaceStore }) {
       </div>
       {!claims.length && <p class="empty">No claims yet. Select text and press c, or accept a candidate.</p>}
       <ul class="rows" aria-label="Claims in this article">
-        <Earlier from={from} />
-        {rows.map((c) => {
+        {rows.map((c, i) => {
           const verdict = drafts[c.id]?.verdict ?? c.verdict;
-          return (
+          const row = (
             <ClaimRow
               key={c.id}
               store={store}
@@ -220,9 +227,10 @@ export function ClaimList({ store }: { store: WorkspaceStore }) {
               selected={selected === `claim:${c.id}`}
             />
           );
+          return i === gapAt ? [<Gap key="gap" count={selectedAt - NEAR - gapAt} />, row] : row;
         })}
       </ul>
-      <MoreButton total={claims.length} shown={from + rows.length} onMore={() => setShown(from + rows.length + PAGE)} />
+      <MoreButton hidden={hidden} onMore={() => setShown(shown + PAGE)} />
     </section>
   );
 }
