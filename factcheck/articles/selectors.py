@@ -11,22 +11,22 @@ from factcheck.tagging.models import Candidate, CandidateStatus
 from .models import Article
 
 
+def _with_counts(articles: QuerySet[Article]) -> QuerySet[Article]:
+    # Soft-deleted claims keep their history but no longer count.
+    live_claims = Claim.objects.filter(deleted_at__isnull=True)
+    return articles.annotate(
+        candidates_open=count_of(Candidate.objects.filter(status=CandidateStatus.OPEN)),
+        claims_count=count_of(live_claims),
+        verdicts_count=count_of(live_claims.filter(verdict__isnull=False)),
+    )
+
+
 def article_queue() -> QuerySet[Article]:
     """Articles with the counts the queue shows, in a fixed number of queries."""
-    return (
-        Article.objects.select_related("assignee", "created_by")
-        .defer("text", "html", "sentences")
-        .annotate(
-            candidates_open=count_of(Candidate.objects.filter(status=CandidateStatus.OPEN)),
-            claims_count=count_of(Claim.objects.all()),
-            verdicts_count=count_of(Claim.objects.filter(verdict__isnull=False)),
-        )
+    return _with_counts(
+        Article.objects.select_related("assignee", "created_by").defer("text", "html", "sentences")
     )
 
 
 def article_detail() -> QuerySet[Article]:
-    return Article.objects.select_related("assignee", "created_by").annotate(
-        candidates_open=count_of(Candidate.objects.filter(status=CandidateStatus.OPEN)),
-        claims_count=count_of(Claim.objects.all()),
-        verdicts_count=count_of(Claim.objects.filter(verdict__isnull=False)),
-    )
+    return _with_counts(Article.objects.select_related("assignee", "created_by"))
