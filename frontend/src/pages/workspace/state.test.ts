@@ -103,3 +103,24 @@ describe("provisional claims", () => {
     expect(store.get().drafts[temp.id]).toBeUndefined();
   });
 });
+
+describe("conflicts", () => {
+  it("keep theirs: their saved claim replaces mine and my draft is dropped", async () => {
+    const store = loaded();
+    const { editDraft, resolveConflict } = await import("./actions");
+    editDraft(store, 10, { claimant: "Mine" });
+    const theirs = { ...claim(10, 0, 5), version: 2, rationale: "Theirs" };
+    store.set({
+      conflict: {
+        claimId: 10,
+        base: { statement: "", claimant: "", claim_date: null, verdict: null, rationale: "" },
+        mine: store.get().drafts[10],
+        theirs,
+      },
+    });
+    await resolveConflict(store, "theirs");
+    expect(store.get().conflict).toBeNull();
+    expect(store.get().claims.find((c) => c.id === 10)).toEqual(theirs);
+    expect(store.get().drafts[10]).toBeUndefined();
+  });
+});
