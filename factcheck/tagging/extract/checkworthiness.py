@@ -241,6 +241,25 @@ def features(sentence: str) -> dict[str, float]:
     return out
 
 
+# The batch scorer (:func:`_score`) tokenises all sentences of a call at once: they are
+# joined with a separator character (a token of its own, standing in for ``<s>``), and
+# number tokens are replaced in the joined text by one placeholder character each
+# (``<num>``, ``<year>``), so one ``findall`` yields every sentence's final tokens and
+# the unigram and bigram weights are looked up in two C-level passes.  Texts holding
+# one of these three characters take the plain per-sentence path.
+_SEP: Final = "\x00"
+_NUM_CH: Final = "\ue000"
+_YEAR_CH: Final = "\ue001"
+_BATCH_TOKEN_RE: Final = re.compile(r"\w++(?:['.,]\w++)*+|[$€£%?\x00\ue000\ue001]")
+# A token starts at a word character not preceded by one, nor by ['.,] after one.  The
+# patterns open with the digits (the engine then skips ahead to the next digit) and
+# look behind them.
+_YEAR_TOKEN_RE: Final = re.compile(r"(?:1[89]|20)\d\d(?<!\w\d{4})(?<!\w['.,]\d{4})(?!\w|['.,]\w)")
+_NUM_TOKEN_RE: Final = re.compile(r"\d(?<!\w\d)(?<!\w['.,]\d)\w*(?:['.,]\w+)*")
+_FOLD_PAIRS: Final = tuple((chr(a), str(b)) for a, b in _FOLD.items())
+_PLACEHOLDER: Final = {_NUM: _NUM_CH, _YEAR: _YEAR_CH, _BOS: _SEP}
+
+
 class _Model(NamedTuple):
     version: str
     intercept: float
@@ -272,6 +291,12 @@ def _compile(version: str, intercept: float, weights: dict[str, float]) -> _Mode
             hand[name] = float(w)
         else:
             raise ValueError(f"unknown feature kind in {name!r}")
+    # the batch path's placeholder characters carry the weights of <num>, <year>, <s>
+    ph = _PLACEHOLDER.get
+    for t in [t for t in uni if t in _PLACEHOLDER]:
+        uni[_PLACEHOLDER[t]] = uni[t]
+    for a, b in [k for k in bi if k[0] in _PLACEHOLDER or k[1] in _PLACEHOLDER]:
+        bi[(ph(a, a), ph(b, b))] = bi[(a, b)]
     get = hand.get
     return _Model(
         version,
@@ -295,40 +320,98 @@ def _load() -> _Model:
     return _model
 
 
+_TOKEN_BITS_BATCH: Final = {_PLACEHOLDER.get(t, t): b for t, b in _TOKEN_BITS.items()}
+
+
+def _batch_tokens(sentences: list[str]) -> tuple[list[str], str] | None:
+    """Tokens of all ``sentences`` as :func:`_tokens` gives them, each sentence between
+    two ``_SEP`` tokens, and ``<num>``/``<year>`` written as their placeholder characters;
+    Also the folded lower-cased joined text.  None when a sentence holds one of these
+    three characters."""
+    joined = _SEP + _SEP.join(sentences) + _SEP
+    if joined.count(_SEP) != len(sentences) + 1 or _NUM_CH in joined or _YEAR_CH in joined:
+        return None
+    joined = joined.lower()
+    if not joined.isascii():
+        for a, b in _FOLD_PAIRS:  # str.translate is slow on long texts
+            joined = joined.replace(a, b)
+    folded = joined
+    if _DIGIT_RE.search(joined):
+        joined = _NUM_TOKEN_RE.sub(_NUM_CH, _YEAR_TOKEN_RE.sub(_YEAR_CH, joined))
+    toks: list[str] = _BATCH_TOKEN_RE.findall(joined)
+    return toks, folded
+
+
 def _score(model: _Model, sentences: list[str]) -> list[float]:
     # Inlines _hand() with the hand weights pre-summed; the tests check it
     # against the weighted sum over features().
-    uget = model.unigrams.get
-    bget = model.bigrams.get
+    if not sentences:
+        return []
+    batch = _batch_tokens(sentences)
+    if batch is None:
+        return [_score_one(model, s) for s in sentences]
+    toks, folded = batch
+    zero = repeat(0.0)
+    # weights per token and per (previous token, token) pair, over all sentences at once
+    uni = list(map(model.unigrams.get, toks, zero))
+    bi = list(map(model.bigrams.get, pairwise(toks), zero))
     b0 = model.intercept
     mask_w = model.mask_weights
     len_w = model.len_weights
-    bits = _TOKEN_BITS
+    bits = _TOKEN_BITS_BATCH
     listed = bits.keys()
     opinion_gate = _B_FIRST | _B_WE
-    zero = repeat(0.0)
     exp = math.exp
+    quote_w = model.quote
+    question_w = model.question
+    opinion_w = model.opinion
+    # the folded sentences (the separator is neither a quote mark nor whitespace)
+    texts = folded.split(_SEP)
+    index = toks.index
     out: list[float] = []
-    for s in sentences:
-        text, toks = _tokens(s)
+    i = 1  # toks[0] is the separator before the first sentence
+    for s in texts[1:-1]:
+        j = index(_SEP, i)
+        sent = toks[i:j]
         mask = 0
-        for t in listed & toks:
-            mask |= bits[t]
-        z = (
-            b0
-            + len_w[min(len(toks), 20)]
-            + mask_w[mask]
-            + sum(map(uget, toks, zero))
-            + sum(map(bget, zip([_BOS, *toks], toks, strict=False), zero))
-        )
-        if '"' in text:
-            z += model.quote
-        if mask & opinion_gate and not _OPINION_BIGRAMS.isdisjoint(pairwise(toks)):
-            z += model.opinion
-        if text.rstrip().endswith("?"):
-            z += model.question
+        if sent:
+            for t in listed & sent:
+                mask |= bits[t]
+        z = b0 + len_w[min(j - i, 20)] + mask_w[mask] + sum(uni[i:j]) + sum(bi[i - 1 : j - 1])
+        if '"' in s:
+            z += quote_w
+        if mask & opinion_gate and not _OPINION_BIGRAMS.isdisjoint(pairwise(sent)):
+            z += opinion_w
+        if s.rstrip().endswith("?"):
+            z += question_w
         out.append(1.0 / (1.0 + exp(-z)) if z >= 0 else 1.0 - 1.0 / (1.0 + exp(z)))
+        i = j + 1
     return out
+
+
+def _score_one(model: _Model, s: str) -> float:
+    """One sentence, the plain way (texts holding a batch placeholder character)."""
+    uget = model.unigrams.get
+    bget = model.bigrams.get
+    zero = repeat(0.0)
+    text, toks = _tokens(s)
+    mask = 0
+    for t in _TOKEN_BITS.keys() & toks:
+        mask |= _TOKEN_BITS[t]
+    z = (
+        model.intercept
+        + model.len_weights[min(len(toks), 20)]
+        + model.mask_weights[mask]
+        + sum(map(uget, toks, zero))
+        + sum(map(bget, zip([_BOS, *toks], toks, strict=False), zero))
+    )
+    if '"' in text:
+        z += model.quote
+    if mask & (_B_FIRST | _B_WE) and not _OPINION_BIGRAMS.isdisjoint(pairwise(toks)):
+        z += model.opinion
+    if text.rstrip().endswith("?"):
+        z += model.question
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else 1.0 - 1.0 / (1.0 + math.exp(z))
 
 
 def score_sentences(sentences: list[str]) -> list[float]:

@@ -48,6 +48,33 @@ for _w in _CUES:
 # No leading \b (it would switch off the engine's fast first-character scan); the
 # character before a hit is checked in Python instead.
 _WORDS: Final = re.compile(trie(KIND_OF) + r"\b")
+# The same words, each after a character that is not a letter or digit: the engine
+# skips ahead to the next such character (about one per word) instead of trying
+# every letter.  Offset 0 is tried with _WORDS.
+_AFTER_BREAK: Final = re.compile(r"[\W_](" + trie(KIND_OF) + r")\b")
+
+# The word-start scan equals the plain scan of _WORDS (which also matches inside words
+# and then drops the hit) except where such a dropped match reaches into the next
+# word: a multi-word trigger glued to a word ("Texas reported by", "USA half") hides
+# a hit that starts within it.  Only hits that can begin a later word of a multi-word
+# trigger are checked; where one is hidden, the plain scan runs.
+_MULTI: Final = [w for w in KIND_OF if " " in w]
+_LATER: Final = {w[i + 1 :] for w in _MULTI for i, ch in enumerate(w) if ch == " "}
+_HEADS: Final = tuple({w[: i + 1] for w in _MULTI for i, ch in enumerate(w) if ch == " "})
+_HIDEABLE: Final = frozenset(
+    w for w in KIND_OF if any(r.startswith(w) or w.startswith(r) for r in _LATER)
+)
+
+
+def _hidden(text: str, p: int) -> bool:
+    """True if the plain scan's dropped match inside the previous word covers ``p``."""
+    for head in _HEADS:
+        q = p - len(head)
+        if q > 0 and text.startswith(head, q) and text[q - 1].isalnum():
+            m = _WORDS.match(text, q)
+            if m is not None and m.end() > p:
+                return True
+    return False
 
 
 @dataclass(slots=True)
@@ -62,6 +89,35 @@ class Triggers:
 
 def scan(text: str) -> Triggers:
     """All trigger words of ``text`` that start a word."""
+    out = Triggers()
+    number, ordinal, verb, cue = out.number, out.ordinal, out.verb, out.cue
+    first = _WORDS.match(text)
+    if first is not None:
+        hits = [first, *_AFTER_BREAK.finditer(text, first.end())]
+        group = 0
+    else:
+        hits = list(_AFTER_BREAK.finditer(text))
+        group = 1
+    for m in hits:
+        p = m.start(group)
+        word = m.group(group)
+        group = 1
+        if word in _HIDEABLE and _hidden(text, p):
+            return _plain_scan(text)
+        kind = KIND_OF[word]
+        if kind == "number":
+            number.append(p)
+        elif kind == "verb":
+            verb.append((p, m.end(), word))
+        elif kind == "ordinal":
+            ordinal.append((p, m.end()))
+        else:
+            cue.append((p, m.end(), word))
+    return out
+
+
+def _plain_scan(text: str) -> Triggers:
+    """:func:`scan` the plain way: every match of _WORDS not preceded by a letter/digit."""
     out = Triggers()
     number, ordinal, verb, cue = out.number, out.ordinal, out.verb, out.cue
     for m in _WORDS.finditer(text):
