@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from .attributions import normalise_source, subject_before
 from .names import NAME_WORD, PRONOUNS, NameIndex
+from .rx import trie
 from .scan import VERBS, scan
 
 __all__ = ["Quote", "assign_speakers", "find_quote_spans"]
@@ -36,9 +37,13 @@ _WHO = (
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
     r"|(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[\w’'-]+ ){0,2}(?!\w+ly\b)[\w’'-]+)"
 )
+# the speech verbs as a prefix tree: the same words, tried without walking the whole
+# list at every backtracking point (each verb is followed by a non-word character in
+# these patterns, so which alternative matches cannot change)
+_VERB_RX: Final = trie(VERBS.split("|"))
 _AFTER: Final = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{VERBS})\b"
-    rf"|(?:{VERBS}) (?P<who2>{_WHO}))"
+    rf"[ \t]*,?[ \t]*(?:(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{_VERB_RX})\b"
+    rf"|(?:{_VERB_RX}) (?P<who2>{_WHO}))"
 )
 _BEFORE: Final = re.compile(
     rf"(?:(?P<colon>{_WHO})\s*:"
@@ -48,8 +53,15 @@ _BEFORE: Final = re.compile(
     r"(?: as| an?)?"
     r"|[Aa]ccording to (?P<acc>[^,.;:“”\"\n]{1,80}),?"
     rf"|(?P<quoted>{_WHO})(?:, [^,“”\"\n]{{1,80}},)? as saying,?"
-    rf"|(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{VERBS})(?: (?:reporters|journalists|the \w+|\w+))?,?"
+    rf"|(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{_VERB_RX})(?: (?:reporters|journalists|the \w+|\w+))?,?"
     r"(?: that)?)\s*$"
+)
+
+
+# every alternative of _BEFORE holds one of these literally: without one, no match
+_BEFORE_ANCHOR: Final = re.compile(
+    rf":|ccording to|put it|as saying|described|called|termed|dubbed|label|characteri"
+    rf"|{_VERB_RX}"
 )
 
 
@@ -179,6 +191,8 @@ def _who(raw: str, pos: int, names: NameIndex) -> str | None:
 
 def _before(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """``_BEFORE`` tried only at word starts (where all its patterns begin), leftmost first."""
+    if _BEFORE_ANCHOR.search(text, lo, hi) is None:
+        return None
     m = _BEFORE.match(text, lo, hi)
     if m is not None:
         return m
