@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .numtables import words
 
@@ -223,6 +223,8 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
 
 _Prepared = tuple[int, int, tuple[str, ...], tuple[str, str, str | None]]
 _PREPARED: dict[str, _Prepared | None] = {}
+_MISSING: Final[Any] = object()
+_tuple_new = tuple.__new__  # Mention(...) without the generated Python-level __new__
 
 
 def _prepare(run: str) -> _Prepared | None:
@@ -280,6 +282,7 @@ class NameIndex:
         nq = len(quote_spans)
         add = mentions.append
         make = self._mention
+        cache = _PREPARED
         for m in _RUN.finditer(text):
             s = m.start()
             if nq:
@@ -287,50 +290,58 @@ class NameIndex:
                     qi += 1
                 if qi < nq and quote_spans[qi][0] <= s:
                     continue  # inside a quotation: never an antecedent
-            mention = make(m.group(0), s)
+            run = m.group()
+            prepared = cache.get(run, _MISSING)
+            if prepared is _MISSING:
+                prepared = _prepare(run)
+            if prepared is None:
+                continue
+            mention = make(prepared, s)
             if mention is not None:
                 add(mention)
         self.mentions = mentions
         self._starts = [mt.start for mt in mentions]
 
-    def _mention(self, run: str, s: int) -> Mention | None:
-        prepared = _prepare(run)
-        if prepared is None:
-            return None
-        offset, length, token_tuple, (kind, name, gender) = prepared
+    def _mention(self, prepared: _Prepared, s: int) -> Mention | None:
+        offset, length, tokens, (kind, name, gender) = prepared
         s += offset
         end = s + length
-        tokens = list(token_tuple)
-        if kind == "person" and " " not in name:
-            name = self.surnames.get(name, name)  # "President Trump" -> "Donald Trump"
         if kind == "person":
+            if " " not in name:
+                name = self.surnames.get(name, name)  # "President Trump" -> "Donald Trump"
             self._note_titles(s, tokens, name)
-        if kind == "person" and len(name.split()) >= 2:
             parts = name.split()
-            for key in (parts[0], parts[-1]):
-                self.surnames.setdefault(key, name)
-            self.genders.setdefault(name, gender)
-        elif len(tokens) == 1 and kind in ("other", "person"):
+            if len(parts) >= 2:
+                for key in (parts[0], parts[-1]):
+                    self.surnames.setdefault(key, name)
+                self.genders.setdefault(name, gender)
+                if name in self.genders:
+                    gender = self.genders[name] or gender
+                return _tuple_new(Mention, (s, end, name, kind, gender))
+        if len(tokens) == 1 and kind in ("other", "person"):
             full = self.surnames.get(tokens[0])
             if full is not None:
-                return Mention(s, end, full, "person", self.genders.get(full))
+                return _tuple_new(Mention, (s, end, full, "person", self.genders.get(full)))
             if kind == "other" and tokens[0].lower() not in CALENDAR:
                 # an unknown single capitalised word: a possible surname/outlet
-                return Mention(s, end, tokens[0], "other", None)
+                return _tuple_new(Mention, (s, end, tokens[0], "other", None))
             return None
         if kind == "person" and name in self.genders:
             gender = self.genders[name] or gender
-        return Mention(s, end, name, kind, gender)
+        return _tuple_new(Mention, (s, end, name, kind, gender))
 
-    def _note_titles(self, s: int, tokens: list[str], name: str) -> None:
+    def _note_titles(self, s: int, tokens: tuple[str, ...], name: str) -> None:
         """Remember "commissioner" -> "Albert Muchanga" for later "the commissioner"."""
         for t in tokens:
             low = t.lower()
             if low in TITLES:
                 self.titles[low] = name
-        pw = _PREV_LOWER.search(self.text, max(0, s - 20), s)
-        if pw is not None and pw.group(1) in TITLES:
-            self.titles[pw.group(1)] = name
+        # _PREV_LOWER ends with " $": a space right before ``s`` (or before a final "\n")
+        c = self.text[s - 1 : s]
+        if c == " " or (c == "\n" and self.text[s - 2 : s - 1] == " "):
+            pw = _PREV_LOWER.search(self.text, max(0, s - 20), s)
+            if pw is not None and pw.group(1) in TITLES:
+                self.titles[pw.group(1)] = name
 
     def role(self, noun: str) -> str | None:
         """The person last introduced with the title ``noun`` ("the commissioner")."""
