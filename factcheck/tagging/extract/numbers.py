@@ -15,20 +15,21 @@ from typing import Any, Final
 
 from . import numtables as T
 from .dates import NumberHit, calendar_at
+from .rx import trie
 from .scan import Triggers, scan
 
 __all__ = ["NumberHit", "find_numbers"]
 
 
 def _alt(words: Any, capital: bool = True) -> str:
-    """Regex alternation, longest first; ``capital`` adds the capitalised form."""
-    out = []
-    for w in sorted(set(words), key=len, reverse=True):
-        if capital and w[:1].isalpha():
-            out.append(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}")
-        else:
-            out.append(re.escape(w))
-    return "(?:" + "|".join(out) + ")"
+    """Regex matching any of ``words``, longest first; ``capital`` adds the capitalised
+    form.  A prefix tree: it tries the same words in the same order (of the words that
+    fit at a position, the longest first) as a longest-first alternation, without
+    comparing against every word in turn."""
+    variants = set(words)
+    if capital:
+        variants |= {w[0].upper() + w[1:] for w in words if w[:1].isalpha()}
+    return "(?:" + trie(variants) + ")"
 
 
 _ONES9 = _alt([w for w, v in T.ONES.items() if 1 <= v <= 9])

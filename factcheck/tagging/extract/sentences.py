@@ -26,8 +26,10 @@ from .numtables import words
 
 __all__ = ["split_sentences"]
 
-# One character class first keeps the scan fast; "followed by whitespace" is checked below.
-_BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*)")
+# One character class first keeps the scan fast.  A stop (with the stops and closing
+# marks after it) counts only when whitespace or the end of the text follows; no
+# shorter match can then start inside a run that fails, so nothing else changes.
+_BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*(?=\s|\Z))")
 _NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\w+)")
 _HAS_ALNUM: Final = re.compile(r"[^\W_]")
 
@@ -50,8 +52,9 @@ _OPENERS: Final = words(
 )
 
 
-def _is_abbreviation_stop(text: str, pos: int, match_end: int) -> bool:
-    """True when the stop at ``pos`` belongs to an abbreviation, not a sentence end."""
+def _is_abbreviation_stop(text: str, pos: int, match_end: int, nxt: re.Match[str] | None) -> bool:
+    """True when the stop at ``pos`` belongs to an abbreviation, not a sentence end
+    (``nxt``: ``_NEXT_WORD.match(text, match_end)``)."""
     if text[pos] != ".":
         return False
     lim = max(0, pos - 20)
@@ -62,7 +65,6 @@ def _is_abbreviation_stop(text: str, pos: int, match_end: int) -> bool:
     if not word.replace(".", "").isalpha():
         return False
     low = word.replace(".", "").lower()
-    nxt = _NEXT_WORD.match(text, match_end)
     next_word = nxt.group(2) if nxt else ""
     opener = next_word.lower() in _OPENERS
     if "." in word or (len(word) == 1 and word.isupper()):
@@ -85,15 +87,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group(0)[0] != "\n":
-            if end < n and not text[end].isspace():
-                continue
+            # (_BOUNDARY has checked that whitespace or the end follows)
             # a stop followed by a lowercase letter/digit continues the sentence
             nxt = _NEXT_WORD.match(text, end)
             if nxt is not None and (
                 nxt.group(2)[0].isdigit() or (nxt.group(2)[0].islower() and not nxt.group(1))
             ):
                 continue
-            if _is_abbreviation_stop(text, m.start(), end):
+            if _is_abbreviation_stop(text, m.start(), end, nxt):
                 continue
         _append(text, start, end, spans)
         start = end
