@@ -251,11 +251,16 @@ _SEP: Final = "\x00"
 _NUM_CH: Final = "\ue000"
 _YEAR_CH: Final = "\ue001"
 _BATCH_TOKEN_RE: Final = re.compile(r"\w++(?:['.,]\w++)*+|[$€£%?\x00\ue000\ue001]")
-# A token starts at a word character not preceded by one, nor by ['.,] after one.  The
-# patterns open with the digits (the engine then skips ahead to the next digit) and
-# look behind them.
-_YEAR_TOKEN_RE: Final = re.compile(r"(?:1[89]|20)\d\d(?<!\w\d{4})(?<!\w['.,]\d{4})(?!\w|['.,]\w)")
+# A number token: a digit that starts a token (no word character before it, nor ['.,]
+# after one), with the rest of the token.  The pattern opens with the digit (the
+# engine then skips ahead to the next digit) and looks behind it.
 _NUM_TOKEN_RE: Final = re.compile(r"\d(?<!\w\d)(?<!\w['.,]\d)\w*(?:['.,]\w+)*")
+
+
+def _placeholder(m: re.Match[str]) -> str:
+    return _YEAR_CH if _YEAR_RE.fullmatch(m.group()) else _NUM_CH
+
+
 _FOLD_PAIRS: Final = tuple((chr(a), str(b)) for a, b in _FOLD.items())
 _PLACEHOLDER: Final = {_NUM: _NUM_CH, _YEAR: _YEAR_CH, _BOS: _SEP}
 
@@ -337,7 +342,7 @@ def _batch_tokens(sentences: list[str]) -> tuple[list[str], str] | None:
             joined = joined.replace(a, b)
     folded = joined
     if _DIGIT_RE.search(joined):
-        joined = _NUM_TOKEN_RE.sub(_NUM_CH, _YEAR_TOKEN_RE.sub(_YEAR_CH, joined))
+        joined = _NUM_TOKEN_RE.sub(_placeholder, joined)
     toks: list[str] = _BATCH_TOKEN_RE.findall(joined)
     return toks, folded
 
