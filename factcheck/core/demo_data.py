@@ -12,8 +12,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from factcheck.accounts.models import User
+from factcheck.articles.imports import from_paste
 from factcheck.articles.models import Article
-from factcheck.articles.services import ArticleInput, create_article
+from factcheck.articles.services import create_article
 from factcheck.core.reference_data import ensure_reference_data
 from factcheck.sources.models import Source
 from factcheck.tagging.services import retag_if_stale
@@ -60,13 +61,10 @@ def load_demo() -> tuple[list[DemoUser], Article]:
             defaults={**row, "homepage": f"https://{row['domain']}/", "status": "approved"},
         )
     text = (DEMO_DIR / "trump-xi-trade-call.txt").read_text(encoding="utf-8")
+    # Imported as a reviewer would paste it: the page cruft is dropped, the byline becomes
+    # the author, and the original is kept.
     article, created = create_article(
-        ArticleInput(
-            title=DEMO_TITLE,
-            text=text,
-            outlet="Demo outlet",
-            author="Russ Spencer",
-        ),
+        from_paste(text=text, title=DEMO_TITLE, outlet="Demo outlet"),
         User.objects.get(username="reviewer"),
     )
     if not created:  # still queued or failed from an earlier run: the worker tags it now
