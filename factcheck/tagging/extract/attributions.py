@@ -87,6 +87,15 @@ _TEMPORAL_TAIL: Final = re.compile(
     r"|,?\s+(?:yesterday|today|tonight|on Twitter|in a statement))+$"
 )
 
+_TEMPORAL_WORDS: Final = [
+    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    *("week", "month", "year", "morning", "afternoon", "evening", "night"),
+    *("yesterday", "today", "tonight", "Twitter", "statement"),
+]
+_ADVERB_WORDS: Final = "ly also later then had has have was is once to would will did does further"
+_TEMPORAL_ENDS: Final = (*_TEMPORAL_WORDS, *(w + "\n" for w in _TEMPORAL_WORDS))
+_ADVERB_ENDS: Final = (*_ADVERB_WORDS.split(), *(w + "\n" for w in _ADVERB_WORDS.split()))
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -188,7 +197,13 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
     window = text[lo:verb_start].rstrip()
     # adverbs and time phrases sit right before the verb: trim them from the last 80 only
     head, tail = window[:-80], window[-80:]
-    window = head + _ADVERB_TAIL.sub("", _TEMPORAL_TAIL.sub("", tail))
+    # both patterns end with "$": they can only change a tail that ends with one of
+    # their last words (or with one and a final "\n", where "$" also matches)
+    if tail.endswith(_TEMPORAL_ENDS):
+        tail = _TEMPORAL_TAIL.sub("", tail)
+    if tail.endswith(_ADVERB_ENDS):
+        tail = _ADVERB_TAIL.sub("", tail)
+    window = head + tail
     m = _CLAUSE_START.match(window)
     cut = m.end() if m else 0
     np = window[cut:].strip()
