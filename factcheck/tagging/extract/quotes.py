@@ -45,7 +45,7 @@ _AFTER: Final = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{_VERB_RX})\b"
     rf"|(?:{_VERB_RX}) (?P<who2>{_WHO}))"
 )
-_BEFORE: Final = re.compile(
+_BEFORE_RX: Final = (
     rf"(?:(?P<colon>{_WHO})\s*:"
     rf"|[Aa]s (?P<asw>{_WHO}) put it,?"
     rf"|(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
@@ -56,6 +56,9 @@ _BEFORE: Final = re.compile(
     rf"|(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{_VERB_RX})(?: (?:reporters|journalists|the \w+|\w+))?,?"
     r"(?: that)?)\s*$"
 )
+_BEFORE: Final = re.compile(_BEFORE_RX)
+# the same, tried by one search at every word start after whitespace
+_BEFORE_AFTER_SPACE: Final = re.compile(rf"(?<=\s)(?!\s)(?:{_BEFORE_RX})")
 
 
 # every alternative of _BEFORE holds one of these literally: without one, no match
@@ -69,7 +72,6 @@ _PARTICIPLE: Final = re.compile(
     r"\b(?:saying|adding|writing|noting|stating|declaring|insisting|warning|arguing"
     r"|calling (?:it|him|her|them|this|that)(?: an?)?)\s*[,:]?\s*$"
 )
-_SPACES: Final = re.compile(r"\s+")
 _PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through) $")
 
 
@@ -196,11 +198,8 @@ def _before(text: str, lo: int, hi: int) -> re.Match[str] | None:
     m = _BEFORE.match(text, lo, hi)
     if m is not None:
         return m
-    for sp in _SPACES.finditer(text, lo, hi):
-        m = _BEFORE.match(text, sp.end(), hi)
-        if m is not None:
-            return m
-    return None
+    # the ends of the whitespace runs in [lo, hi), leftmost first
+    return _BEFORE_AFTER_SPACE.search(text, lo, hi)
 
 
 def _speaker(
