@@ -90,6 +90,17 @@ def test_extract_matches_golden_output() -> None:
     assert not errors, "\n".join(errors[:20])
 
 
+def test_fast_candidate_constructor_matches_the_dataclass() -> None:
+    from dataclasses import fields
+
+    from factcheck.tagging.extract import Candidate, _candidate
+
+    values = ("number", 1, 5, "four", 4.0, "percent", "about", None, None, 0.9, 2, {"k": 1})
+    fast, slow = _candidate(*values), Candidate(*values)
+    assert fast == slow and repr(fast) == repr(slow)
+    assert list(vars(fast)) == [f.name for f in fields(Candidate)]
+
+
 def _write() -> None:
     sys.path.insert(0, str(REPO))
     texts = load_articles(REPO.parent / "shared" / "corpus" / "wikinews")
