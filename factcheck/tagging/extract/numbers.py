@@ -103,6 +103,9 @@ _PREV_WORD: Final = re.compile(r"(\S+) $")
 _POSS_END: Final = re.compile(r"(?:’s|'s|s’|s')$")
 _NEXT_WORD: Final = re.compile(r" ([A-Za-z]\w*)")
 _NEXT_CAPS: Final = re.compile(r" [A-Z]{2,}\b")
+_SPACE_OR_DASH: Final = re.compile(r"[ -]")
+_WHITESPACE: Final = re.compile(r"\s+")
+_FRACTION_END: Final = re.compile(r"(?:half|thirds?|quarters?|fifths?|tenths?)$", re.I)
 _BAD_PREV: Final = frozenset("-/.,_@#&+=^\\")
 _SENT_PUNCT: Final = frozenset(".!?\n:;")
 
@@ -120,7 +123,7 @@ def _word_value(s: str) -> float:
         return 1.0
     if s.startswith("half "):
         return 0.5
-    parts = re.split(r"[ -]", s)
+    parts = _SPACE_OR_DASH.split(s)
     if parts[-1] in T.FRACTIONS:
         num = 1.0 if parts[0] in ("a", "half") else float(T.ONES.get(parts[0], 1))
         return num / T.FRACTIONS[parts[-1]] if parts[0] != "half" else 0.5
@@ -146,7 +149,7 @@ def _scale_value(s: str | None) -> tuple[float, str | None]:
         return 1.0, None
     mult = 1.0
     last = None
-    for tok in re.split(r"[ -]", s.strip(" \xa0-").lower()):
+    for tok in _SPACE_OR_DASH.split(s.strip(" \xa0-").lower()):
         if tok == "dozen":
             mult *= 12
         elif tok in T.SCALES:
@@ -186,7 +189,7 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     elif g("pct") or g("p1"):
         kind = "percent"
         unit = T.PERCENT_UNITS.get(
-            re.sub(r"\s+", " ", (g("pct") or g("p1")).strip(" \xa0-").lower()), "percent"
+            _WHITESPACE.sub(" ", (g("pct") or g("p1")).strip(" \xa0-").lower()), "percent"
         )
     elif g("csuf"):
         word = g("csuf").strip().lower()
@@ -228,7 +231,7 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
             extra["date"] = n1 + ("s" if g("dec") else "")
         elif _is_label(text, start, end):
             return None
-    if is_word and re.search(r"(?:half|thirds?|quarters?|fifths?|tenths?)$", n1, re.I):
+    if is_word and _FRACTION_END.search(n1):
         unit = unit or "fraction"
         if kind == "count":
             kind = "fraction"

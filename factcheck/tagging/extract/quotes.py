@@ -72,6 +72,7 @@ _PARTICIPLE: Final = re.compile(
     r"\b(?:saying|adding|writing|noting|stating|declaring|insisting|warning|arguing"
     r"|calling (?:it|him|her|them|this|that)(?: an?)?)\s*[,:]?\s*$"
 )
+_STOP_SPACE: Final = re.compile(r"[.!?]\s")
 _PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through) $")
 
 
@@ -273,7 +274,7 @@ def assign_speakers(
     # split quotes: “A,” he said, “B.” -> B inherits A's speaker (and back)
     for prev, cur in itertools.pairwise(quotes):
         gap = text[prev.outer[1] : cur.outer[0]]
-        if len(gap) < 80 and "\n" not in gap and not re.search(r"[.!?]\s", gap):
+        if len(gap) < 80 and "\n" not in gap and not _STOP_SPACE.search(gap):
             if cur.speaker is None:
                 cur.speaker = prev.speaker
             elif prev.speaker is None:
