@@ -359,7 +359,8 @@ def _score(model: _Model, sentences: list[str]) -> list[float]:
     zero = repeat(0.0)
     # weights per token and per (previous token, token) pair, over all sentences at once
     uni = list(map(model.unigrams.get, toks, zero))
-    bi = list(map(model.bigrams.get, pairwise(toks), zero))
+    # (zip re-uses its result tuple; pairwise allocates one per pair)
+    bi = list(map(model.bigrams.get, zip(toks[:-1], toks[1:], strict=True), zero))  # noqa: RUF007
     b0 = model.intercept
     mask_w = model.mask_weights
     len_w = model.len_weights
