@@ -82,21 +82,32 @@ def _is_abbreviation_stop(text: str, pos: int, match_end: int, nxt: re.Match[str
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentence spans ``(start, end)`` in code points."""
     spans: list[tuple[int, int]] = []
+    append = spans.append
+    has_alnum = _HAS_ALNUM.search
+    next_word = _NEXT_WORD.match
     start = 0
     n = len(text)
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group(0)[0] != "\n":
+        stop = m.start()
+        if text[stop] != "\n":
             # (_BOUNDARY has checked that whitespace or the end follows)
             # a stop followed by a lowercase letter/digit continues the sentence
-            nxt = _NEXT_WORD.match(text, end)
+            nxt = next_word(text, end)
             if nxt is not None and (
                 nxt.group(2)[0].isdigit() or (nxt.group(2)[0].islower() and not nxt.group(1))
             ):
                 continue
-            if _is_abbreviation_stop(text, m.start(), end, nxt):
+            if text[stop] == "." and _is_abbreviation_stop(text, stop, end, nxt):
                 continue
-        _append(text, start, end, spans)
+        # the span, trimmed of whitespace, if it holds a letter or digit (_append inlined)
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and has_alnum(text, s, e):
+            append((s, e))
         start = end
     if start < n:
         _append(text, start, n, spans)
