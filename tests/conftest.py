@@ -42,6 +42,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit("CI must run against PostgreSQL: set DATABASE_URL", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests (browser, worker) flush every table after each test, including
+    the groups and the verdict scale that migrations create; put them back first."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        from factcheck.core.reference_data import ensure_reference_data
+
+        ensure_reference_data()
+
+
 @pytest.fixture
 def redis_url() -> str:
     from django.conf import settings

@@ -15,6 +15,8 @@ def run_manage(*args: str, secret: str | None) -> subprocess.CompletedProcess[st
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factcheck.settings_production"}
     env["DJANGO_ALLOWED_HOSTS"] = "factcheck.example.org"
     env.pop("DJANGO_SECRET_KEY", None)
+    # The browser tests' conftest allows sync ORM calls in their event loop; not here.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     if secret is not None:
         env["DJANGO_SECRET_KEY"] = secret
     return subprocess.run(

@@ -1,6 +1,7 @@
 // The reviewer's workspace for one article: the text on the left, the panel on the right.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
+import { RevisionBanner } from "../../components/RevisionBanner";
 import { isTyping, ShortcutsDialog } from "../../components/ShortcutsDialog";
 import { useStore } from "../../store";
 import { acceptCandidate, dismissCandidate, followTagging, loadWorkspace, moveCandidate, pickVerdict, select } from "./actions";
@@ -86,6 +87,13 @@ export function WorkspacePage({ id, store: given }: { id: string; store?: Worksp
           </p>
           <Legend store={store} />
         </header>
+        {/* Which revision this is, what changed, and claims a correction orphaned
+            (selecting one opens it so the reviewer can re-attach it with "Set range"). */}
+        <RevisionBanner
+          articleId={article.id}
+          revision={article.revision}
+          onShowOrphans={(claims) => claims[0] && select(store, `claim:${claims[0].id}`)}
+        />
         <ArticleText store={store} />
       </div>
       <aside class="panel" aria-label="Review panel">

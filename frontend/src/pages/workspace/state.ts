@@ -106,6 +106,8 @@ export function highlightsOf(state: WorkspaceState): Highlight[] {
   const labels = new Map(state.labels.map((l) => [l.id, l]));
   const out: Highlight[] = [];
   for (const claim of state.claims) {
+    // An orphaned claim's offsets point into an older revision: list it, don't paint it.
+    if (claim.anchor_status === "orphaned") continue;
     const verdict = state.drafts[claim.id]?.verdict ?? claim.verdict;
     const label = verdict == null ? undefined : labels.get(verdict);
     const key = `claim:${claim.id}`;
