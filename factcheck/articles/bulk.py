@@ -26,12 +26,15 @@ from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import APIException, ValidationError
 
+from factcheck.tagging.services import batched_tagging
+
 from .decode import decode_bytes
 from .imports import from_paste, from_url, parse_date
 from .models import Article, ImportJob
 from .services import create_article
 
 log = logging.getLogger(__name__)
+ROWS_PER_TAGGING_CHUNK = 100
 
 FIELDS = ("title", "text", "html", "url", "outlet", "author", "published_at", "language")
 ALIASES = {
@@ -189,28 +192,32 @@ def run_job(job_id: int, progress: Callable[[ImportJob], None] | None = None) ->
     try:
         with job.file.open("rb") as handle:
             content = handle.read()
-        for number, record in read_rows(job.filename, content):
-            try:
-                if isinstance(record, RowError):
-                    raise record
-                if import_row(record, user):
-                    imported += 1
-                else:
-                    duplicates += 1
-            except RowError as error:
-                errors.append({"row": number, "field": error.field, "error": str(error)})
-            except APIException as error:
-                field, problem = _first_problem(error.detail)
-                errors.append({"row": number, "field": field, "error": problem})
-            except Exception as error:  # one broken row must not stop the others
-                log.exception("Import job %s: row %s failed", job_id, number)
-                errors.append(
-                    {"row": number, "field": "row", "error": f"unexpected error: {error}"}
-                )
-            processed += 1
-            if time.monotonic() - last > PROGRESS_EVERY or processed == job.total:
-                last = time.monotonic()
-                _save_progress(job, processed, imported, duplicates, errors, progress)
+        # Tagging is enqueued a chunk at a time (one task per batch of articles), so the
+        # first articles are tagged while the rest still import.
+        for chunk in _chunks(read_rows(job.filename, content), ROWS_PER_TAGGING_CHUNK):
+            with batched_tagging():
+                for number, record in chunk:
+                    try:
+                        if isinstance(record, RowError):
+                            raise record
+                        if import_row(record, user):
+                            imported += 1
+                        else:
+                            duplicates += 1
+                    except RowError as error:
+                        errors.append({"row": number, "field": error.field, "error": str(error)})
+                    except APIException as error:
+                        field, problem = _first_problem(error.detail)
+                        errors.append({"row": number, "field": field, "error": problem})
+                    except Exception as error:  # one broken row must not stop the others
+                        log.exception("Import job %s: row %s failed", job_id, number)
+                        errors.append(
+                            {"row": number, "field": "row", "error": f"unexpected error: {error}"}
+                        )
+                    processed += 1
+                    if time.monotonic() - last > PROGRESS_EVERY or processed == job.total:
+                        last = time.monotonic()
+                        _save_progress(job, processed, imported, duplicates, errors, progress)
         _save_progress(job, processed, imported, duplicates, errors, progress)
         ImportJob.objects.filter(pk=job_id).update(
             status=ImportJob.Status.DONE, total=processed, finished_at=timezone.now()
@@ -224,6 +231,17 @@ def run_job(job_id: int, progress: Callable[[ImportJob], None] | None = None) ->
     if progress:
         progress(job)
     return job
+
+
+def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _save_progress(
