@@ -163,9 +163,10 @@ def _cur_code(s: str) -> str:
 
 
 def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
-    g = m.group
+    groups: dict[str, Any] = m.groupdict()  # one dict for the dozen look-ups below
+    g = groups.__getitem__  # None when unmatched, as m.group
     n1, n2 = g("n1"), g("n2")
-    btw = g("btw") if "btw" in m.re.groupindex else None
+    btw = groups.get("btw")  # only _AMOUNT_BTW has the group
     ranged = n2 is not None
     start = m.start() if ranged or not btw else m.start("c1") if g("c1") else m.start("n1")
     end = m.end()
