@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
 from tests.conftest import require
@@ -61,6 +62,9 @@ def login(app_url: str, make_user: Callable[..., Any]) -> Callable[..., Any]:
     """Log a new user of `role` in through the login form; returns the user."""
 
     def do_login(page: Page, role: str = "reviewer", username: str | None = None) -> Any:
+        # The login throttle counts per client address, and every browser test logs in from
+        # 127.0.0.1: start each login with a fresh count (the live server shares this cache).
+        cache.clear()
         user = make_user(role, username=username)
         user.set_password(PASSWORD)
         user.save()
