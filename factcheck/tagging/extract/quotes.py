@@ -194,6 +194,12 @@ def _who(raw: str, pos: int, names: NameIndex) -> str | None:
 
 def _before(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """``_BEFORE`` tried only at word starts (where all its patterns begin), leftmost first."""
+    # no alternative of _BEFORE can hold a double quote mark: start after the last one
+    k = max(text.rfind('"', lo, hi), text.rfind("“", lo, hi), text.rfind("”", lo, hi))
+    if k >= lo:
+        if _BEFORE_ANCHOR.search(text, k + 1, hi) is None:
+            return None
+        return _BEFORE_AFTER_SPACE.search(text, k + 1, hi)
     if _BEFORE_ANCHOR.search(text, lo, hi) is None:
         return None
     m = _BEFORE.match(text, lo, hi)
