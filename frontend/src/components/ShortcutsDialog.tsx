@@ -12,7 +12,19 @@ export const SHORTCUTS: [string, string][] = [
   ["Esc", "Close a dialog, clear the selection"],
 ];
 
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+interface ShortcutsDialogProps {
+  open: boolean;
+  onClose: () => void;
+  title?: string;
+  shortcuts?: [string, string][];
+}
+
+export function ShortcutsDialog({
+  open,
+  onClose,
+  title = "Keyboard shortcuts",
+  shortcuts = SHORTCUTS,
+}: ShortcutsDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open && !ref.current?.open) ref.current?.showModal();
@@ -20,10 +32,10 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
   return (
     <dialog ref={ref} aria-labelledby="shortcuts-title" class="shortcuts" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{title}</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
+          {shortcuts.map(([keys, what]) => (
             <tr key={keys}>
               <th scope="row">
                 <kbd>{keys}</kbd>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, type Page } from "../../api/client";
 import type { Claim, VerdictLabel } from "../../api/types";
-import { isTyping } from "../../components/ShortcutsDialog";
+import { isTyping, ShortcutsDialog } from "../../components/ShortcutsDialog";
 import { navigate } from "../../router";
 import { History } from "./History";
 import {
@@ -239,7 +239,12 @@ export function ReviewPage() {
           act("return", comment);
         }}
       />
-      <HelpDialog open={help} onClose={() => setHelp(false)} />
+      <ShortcutsDialog
+        open={help}
+        onClose={() => setHelp(false)}
+        title="Review queue shortcuts"
+        shortcuts={QUEUE_SHORTCUTS}
+      />
     </section>
   );
 }
@@ -385,36 +390,6 @@ function ReturnDialog({
           <button type="submit">Return</button>
         </div>
       </form>
-    </dialog>
-  );
-}
-
-function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (open && !ref.current?.open) ref.current?.showModal();
-    if (!open && ref.current?.open) ref.current.close();
-  }, [open]);
-  return (
-    <dialog ref={ref} aria-labelledby="review-help" class="shortcuts" onClose={onClose}>
-      <h2 id="review-help">Review queue shortcuts</h2>
-      <table>
-        <tbody>
-          {QUEUE_SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div class="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </dialog>
   );
 }
