@@ -93,12 +93,14 @@ def test_extract_matches_golden_output() -> None:
 def test_fast_candidate_constructor_matches_the_dataclass() -> None:
     from dataclasses import fields
 
-    from factcheck.tagging.extract import Candidate, _candidate
+    from factcheck.tagging.extract import Candidate, Sentence, _candidate, _sentence
 
     values = ("number", 1, 5, "four", 4.0, "percent", "about", None, None, 0.9, 2, {"k": 1})
     fast, slow = _candidate(*values), Candidate(*values)
     assert fast == slow and repr(fast) == repr(slow)
     assert list(vars(fast)) == [f.name for f in fields(Candidate)]
+    assert _sentence(3, 9, 0.25) == Sentence(3, 9, 0.25)
+    assert list(vars(_sentence(3, 9, 0.25))) == [f.name for f in fields(Sentence)]
 
 
 def _write() -> None:

@@ -110,6 +110,17 @@ def _candidate(
     return c
 
 
+def _sentence(start: int, end: int, score: float) -> Sentence:
+    """``Sentence(start, end, score)`` the same way as :func:`_candidate`."""
+    c: Sentence = _new(Sentence)
+    _set(c, "__dict__", {"start": start, "end": end, "score": score})
+    return c
+
+
+def _clamp(score: float) -> float:
+    return min(1.0, max(0.0, float(score)))
+
+
 _CANDIDATE_ORDER: Final = attrgetter("start", "end", "kind")
 _NUMBER_SCORES: Final = {"date": 0.6, "time": 0.5, "ordinal": 0.5, "year": 0.6, "score": 0.5}
 
@@ -188,7 +199,7 @@ def extract(text: str) -> Extraction:
     cands.sort(key=_CANDIDATE_ORDER)
     scores = _scorer()([text[s:e] for s, e in spans]) if spans else []
     sentences = [
-        Sentence(s, e, min(1.0, max(0.0, float(sc))))
+        _sentence(s, e, sc if type(sc) is float and 0.0 <= sc <= 1.0 else _clamp(sc))
         for (s, e), sc in zip(spans, scores, strict=True)
     ]
     return Extraction(cands, sentences, TAGGER_VERSION)
