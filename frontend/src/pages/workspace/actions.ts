@@ -231,20 +231,31 @@ export async function resolveConflict(store: WorkspaceStore, choice: ClaimDraft 
   await saveClaim(store, conflict.claimId);
 }
 
-export async function setRange(store: WorkspaceStore, claimId: number, start: number, end: number) {
-  const { claims, index, article } = store.get();
-  const claim = claims.find((c) => c.id === claimId);
-  if (!claim || !article || start >= end) return;
+// Range changes of one claim are sent one after another: a quick second nudge must carry
+// the version the first one produced, not the one it started from (else a 409).
+const rangeQueue = new Map<number, Promise<void>>();
+
+export function setRange(store: WorkspaceStore, claimId: number, start: number, end: number): Promise<void> {
+  const { claims, article } = store.get();
+  const before = claims.find((c) => c.id === claimId);
+  if (!before || !article || start >= end) return Promise.resolve();
   const exact = article.text.slice(start, end);
-  putClaim(store, { ...claim, start, end, exact });
-  try {
-    putClaim(store, await api.updateClaim(index, claimId, claim.version, { start, end, exact }));
-  } catch (error) {
-    putClaim(store, claim);
-    if (error instanceof ApiError && error.status === 409 && error.body.current)
-      putClaim(store, api.claimFromWire(index, error.body.current as Claim));
-    fail(store, error, "move the claim");
-  }
+  putClaim(store, { ...before, start, end, exact });
+  const send = async () => {
+    const { claims: now, index } = store.get();
+    const version = now.find((c) => c.id === claimId)?.version ?? before.version;
+    try {
+      putClaim(store, await api.updateClaim(index, claimId, version, { start, end, exact }));
+    } catch (error) {
+      putClaim(store, before);
+      if (error instanceof ApiError && error.status === 409 && error.body.current)
+        putClaim(store, api.claimFromWire(index, error.body.current as Claim));
+      fail(store, error, "move the claim");
+    }
+  };
+  const queued = (rangeQueue.get(claimId) ?? Promise.resolve()).then(send);
+  rangeQueue.set(claimId, queued);
+  return queued;
 }
 
 export async function submitClaim(store: WorkspaceStore, claimId: number): Promise<void> {
