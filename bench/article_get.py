@@ -16,44 +16,18 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.benchdb import bench_database_url, prepare_database  # noqa: E402
+
 CLAIMS, CANDIDATES = 1000, 2000
-
-
-def bench_database_url() -> str:
-    base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith(("postgres://", "postgresql://")):
-        sys.exit("bench/article_get.py needs PostgreSQL: set DATABASE_URL=postgres://...")
-    parts = urlsplit(base)
-    name = (parts.path.lstrip("/") or "factcheck") + "_bench_article_get"
-    return urlunsplit(parts._replace(path="/" + name))
-
-
-def prepare_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=REPO,
-        env={**os.environ, "DATABASE_URL": url},
-        check=True,
-    )
 
 
 def seed() -> tuple[int, Any]:
@@ -152,7 +126,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    url = bench_database_url()
+    url = bench_database_url("article_get")
     prepare_database(url)
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_DEBUG"] = "0"

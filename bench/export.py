@@ -32,6 +32,10 @@ os.environ.setdefault("DJANGO_DEBUG", "0")
 
 import django
 
+from bench.benchdb import use_bench_database
+
+if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+    use_bench_database("export")  # its own database: the bench seeds 10,000 claims
 django.setup()
 
 from django.conf import settings  # noqa: E402

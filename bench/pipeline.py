@@ -23,38 +23,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "wikinews"
 sys.path.insert(0, str(REPO))
 
-
-def bench_database_url() -> str:
-    base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith(("postgres://", "postgresql://")):
-        sys.exit("bench/pipeline.py needs PostgreSQL: set DATABASE_URL=postgres://...")
-    parts = urlsplit(base)
-    name = (parts.path.lstrip("/") or "factcheck") + "_bench_pipeline"
-    return urlunsplit(parts._replace(path="/" + name))
-
-
-def prepare_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=REPO,
-        env={**os.environ, "DATABASE_URL": url},
-        check=True,
-    )
+from bench.benchdb import bench_database_url, prepare_database  # noqa: E402
 
 
 def load_texts(n: int) -> list[str]:
@@ -196,7 +170,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    url = bench_database_url()
+    url = bench_database_url("pipeline")
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
