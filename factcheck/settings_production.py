@@ -1,10 +1,19 @@
 """Production settings: everything from settings.py, hardened. Refuses to start without
 a real secret key."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .settings import *  # noqa: F403
-from .settings import INSECURE_DEV_SECRET_KEY, LOG_LEVEL, SECRET_KEY, env_bool
+from .settings import (
+    INSECURE_DEV_SECRET_KEY,
+    LOG_LEVEL,
+    REDIS_URL,
+    REST_FRAMEWORK,
+    SECRET_KEY,
+    env_bool,
+)
 
 if not SECRET_KEY or SECRET_KEY == INSECURE_DEV_SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -41,4 +50,21 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+}
+
+# One cache for every web process, so the login throttle counts per client across gunicorn
+# workers and machines (the local-memory default counts per process).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("FACTCHECK_CACHE_URL", REDIS_URL),
+            "KEY_PREFIX": "factcheck",
+            "TIMEOUT": 300,
+        }
+    }
+# Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "1")),
 }

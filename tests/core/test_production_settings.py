@@ -40,3 +40,17 @@ def test_check_deploy_is_clean_at_warning_level() -> None:
         "check", "--deploy", "--fail-level", "WARNING", secret=secrets.token_urlsafe(64)
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_shares_one_cache_so_the_login_throttle_counts_across_processes(
+    redis_url: str,
+) -> None:
+    code = (
+        "from django.core.cache import caches; from django.conf import settings; "
+        "cache = caches['default']; "
+        "cache.set('probe', 1); print(type(cache).__name__, cache.get('probe'), "
+        "settings.REST_FRAMEWORK['NUM_PROXIES'])"
+    )
+    result = run_manage("shell", "-c", code, secret=secrets.token_urlsafe(64))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["RedisCache", "1", "1"], result.stdout
