@@ -55,9 +55,16 @@ function mergeCandidates(store: WorkspaceStore, fresh: Candidate[]) {
   });
 }
 
+/** How long to wait before the nth poll: tagging usually ends within a few hundred
+ * milliseconds of an import, so poll fast at first (the state endpoint is one cheap query
+ * with an ETag), then back off to once a second for a long queue. */
+export function pollDelay(attempt: number): number {
+  return attempt < 20 ? 100 : attempt < 40 ? 300 : 1000;
+}
+
 /** Poll the tagging state until done/failed; then reload sentences and candidates. */
 export async function followTagging(store: WorkspaceStore, id: number, stop: () => boolean) {
-  while (!stop()) {
+  for (let attempt = 0; !stop(); attempt++) {
     const state = await api.getTagging(id).catch(() => null);
     if (stop()) return;
     if (state) store.set({ tagging: state.status });
@@ -70,7 +77,7 @@ export async function followTagging(store: WorkspaceStore, id: number, stop: () 
       mergeCandidates(store, candidates);
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, pollDelay(attempt)));
   }
 }
 

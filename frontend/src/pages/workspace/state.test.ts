@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Article, Candidate, Claim } from "../../api/types";
 import { createStore } from "../../store";
-import { moveCandidate, pickVerdict, select } from "./actions";
+import { moveCandidate, pickVerdict, pollDelay, select } from "./actions";
 import { articleState, bucketSelector, createWorkspaceStore, highlightsOf, isDirty, openCandidates } from "./state";
 
 const TEXT = "Alpha said “we grew 5%”.\nBeta rose 12 points.";
@@ -122,5 +122,14 @@ describe("conflicts", () => {
     expect(store.get().conflict).toBeNull();
     expect(store.get().claims.find((c) => c.id === 10)).toEqual(theirs);
     expect(store.get().drafts[10]).toBeUndefined();
+  });
+});
+
+describe("pollDelay", () => {
+  it("polls fast right after an import, then backs off to once a second", () => {
+    expect(pollDelay(0)).toBe(100);
+    expect(pollDelay(19)).toBe(100);
+    expect(pollDelay(20)).toBe(300);
+    expect(pollDelay(1000)).toBe(1000);
   });
 });
