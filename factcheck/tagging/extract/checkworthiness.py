@@ -27,6 +27,13 @@ from itertools import pairwise, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from .checkworthiness_words import FIRST_PERSON as _FIRST_PERSON
+from .checkworthiness_words import GREETING as _GREETING
+from .checkworthiness_words import MONEY as _MONEY
+from .checkworthiness_words import NUMBER_WORDS as _NUMBER_WORDS
+from .checkworthiness_words import OPINION_BIGRAMS as _OPINION_BIGRAMS
+from .checkworthiness_words import PERCENT as _PERCENT
+
 __all__ = ["MODEL_PATH", "MODEL_VERSION", "features", "score_sentence", "score_sentences"]
 
 MODEL_PATH: Final = Path(__file__).with_name("checkworthiness_model.json")
@@ -45,102 +52,7 @@ _YEAR_RE: Final = re.compile(r"(?:1[89]|20)\d\d")
 _NUM: Final = "<num>"
 _YEAR: Final = "<year>"
 
-_NUMBER_WORDS: Final = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "trillion",
-        "trillions",
-        "half",
-        "double",
-        "doubled",
-        "tripled",
-        "twice",
-        "percent",
-        "percentage",
-    ]
-)
-_PERCENT: Final = frozenset({"%", "percent", "percentage"})
-_MONEY: Final = frozenset(
-    [
-        "$",
-        "€",
-        "£",
-        "dollar",
-        "dollars",
-        "cents",
-        "budget",
-        "deficit",
-        "debt",
-        "tax",
-        "taxes",
-        "billion",
-        "billions",
-        "trillion",
-        "trillions",
-        "million",
-        "millions",
-    ]
-)
-_FIRST_PERSON: Final = frozenset(["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"])
-_GREETING: Final = frozenset(
-    [
-        "thank",
-        "thanks",
-        "hello",
-        "hi",
-        "welcome",
-        "congratulations",
-        "goodnight",
-        "goodbye",
-        "bye",
-        "pleasure",
-    ]
-)
-_OPINION_BIGRAMS: Final = frozenset(
-    {
-        ("i", "think"),
-        ("i", "believe"),
-        ("i", "feel"),
-        ("i", "hope"),
-        ("i", "want"),
-        ("i", "guess"),
-        ("my", "opinion"),
-        ("i", "agree"),
-        ("i", "disagree"),
-        ("we", "must"),
-        ("we", "should"),
-        ("we", "need"),
-        ("i", "would"),
-        ("i", "will"),
-    }
-)
+
 _BOS: Final = "<s>"
 
 
