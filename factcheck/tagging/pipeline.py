@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from factcheck.articles.models import Article, TaggingStatus
 
+from . import bulk_writes
 from .models import Candidate, CandidateStatus
 
 DATA_KEYS = ("value", "unit", "qualifier", "speaker", "source")
@@ -119,21 +120,12 @@ def _mark_running(ids: list[int]) -> dict[int, tuple[str, str]]:
 
 
 def _mark_done(results: dict[int, Any]) -> None:
-    """One UPDATE for the batch (bulk_update writes a CASE per field)."""
-    now = timezone.now()
-    done = [
-        Article(
-            pk=pk,
-            tagging_status=TaggingStatus.DONE,
-            tagging_finished_at=now,
-            tagging_error="",
-            tagger_version=result.tagger_version,
-            sentences=[[s.start, s.end, s.score] for s in result.sentences],
-        )
+    """One UPDATE for the batch."""
+    rows = [
+        (pk, result.tagger_version, [[s.start, s.end, s.score] for s in result.sentences])
         for pk, result in results.items()
     ]
-    fields = ["tagging_status", "tagging_finished_at", "tagging_error", "tagger_version"]
-    Article.objects.bulk_update(done, [*fields, "sentences"], batch_size=200)
+    bulk_writes.mark_done(rows, timezone.now())
 
 
 def candidate_fields(cand: Any, tagger_version: str) -> dict[str, Any]:
@@ -162,13 +154,13 @@ def store_candidates(article_id: int, result: Any) -> TagOutcome:
 def store_candidates_many(results: dict[int, Any]) -> dict[int, TagOutcome]:
     """Make the stored candidates of each article match its extraction result (call
     inside a transaction that holds the articles' row locks): one read, then at most one
-    insert, one update and one delete for the whole batch."""
+    insert (COPY on PostgreSQL), one update and one delete for the whole batch."""
     if not results:
         return {}
     stored: dict[int, dict[tuple[str, int, int], Candidate]] = {pk: {} for pk in results}
     for row in Candidate.objects.filter(article_id__in=list(results)):
         stored[row.article_id][(row.kind, row.start, row.end)] = row
-    fresh: list[Candidate] = []
+    fresh: list[bulk_writes.CandidateRow] = []
     changed: list[Candidate] = []
     gone: list[int] = []
     outcomes = {}
@@ -179,9 +171,9 @@ def store_candidates_many(results: dict[int, Any]) -> dict[int, TagOutcome]:
             wanted.setdefault(key, candidate_fields(cand, result.tagger_version))
         have = stored[article_id]
         new = [
-            Candidate(article_id=article_id, kind=k[0], start=k[1], end=k[2], **fields)
-            for k, fields in wanted.items()
-            if k not in have
+            (article_id, *key, f["text"], f["data"], f["score"], f["sentence"], f["tagger_version"])
+            for key, f in wanted.items()
+            if key not in have
         ]
         updated = 0
         for key, row in have.items():
@@ -200,8 +192,7 @@ def store_candidates_many(results: dict[int, Any]) -> dict[int, TagOutcome]:
         outcomes[article_id] = TagOutcome(
             article_id, len(new), updated, len(removed), len(unwanted) - len(removed)
         )
-    if fresh:
-        Candidate.objects.bulk_create(fresh, batch_size=2000)
+    bulk_writes.insert_candidates(fresh, timezone.now())
     if changed:
         Candidate.objects.bulk_update(changed, list(REFRESHED), batch_size=500)
     if gone:
