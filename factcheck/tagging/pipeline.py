@@ -34,6 +34,7 @@ class TagOutcome:
     deleted: int = 0
     kept: int = 0
     found: bool = True
+    skipped: bool = False  # done already (skip_done)
 
 
 def default_extractor(text: str) -> Any:
@@ -48,17 +49,28 @@ def tag_article_now(article_id: int, extractor: Extractor | None = None) -> TagO
 
 
 def tag_articles_now(
-    article_ids: list[int], extractor: Extractor | None = None
+    article_ids: list[int],
+    extractor: Extractor | None = None,
+    *,
+    skip_done: bool = False,
+    pick_up: int = 0,
 ) -> list[TagOutcome]:
     """Tag articles now, in this process, with a fixed number of queries per batch. Safe to
     run any number of times, also concurrently: the writes happen under the locks of the
-    article rows, taken in id order."""
+    article rows, taken in id order.
+
+    The tasks' options: `skip_done` leaves articles already done (every request to re-tag
+    marks an article queued first, so a done article's task is a duplicate); `pick_up`
+    also tags up to that many other queued articles, oldest first, that no other worker
+    has taken, so a backlog of one-article tasks is tagged in batches (their own tasks
+    then find them done). Outcomes are for `article_ids` only."""
     extractor = extractor or default_extractor
     ids = sorted(set(article_ids))
     with transaction.atomic():
         _relaxed_commit()
-        texts = _mark_running(ids)
+        texts = _mark_running(ids, skip_done, pick_up)
     outcomes = {pk: TagOutcome(pk, found=False) for pk in ids}
+    outcomes.update({pk: TagOutcome(pk, skipped=True) for pk in skipped(ids, texts, skip_done)})
     for _attempt in range(3):
         if not texts:
             break
@@ -88,6 +100,18 @@ def tag_articles_now(
     return [outcomes[pk] for pk in article_ids]
 
 
+def skipped(ids: list[int], texts: dict[int, Any], skip_done: bool) -> list[int]:
+    """Of `ids`, those left alone because they were done already."""
+    if not skip_done:
+        return []
+    left = [pk for pk in ids if pk not in texts]
+    return list(
+        Article.objects.filter(pk__in=left, tagging_status=TaggingStatus.DONE).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 def _relaxed_commit() -> None:
     """Candidates and the tagging state are derived data: a crash that loses the last
     commits leaves the article queued/running, which the sweeper re-tags. So do not wait
@@ -97,9 +121,10 @@ def _relaxed_commit() -> None:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
-def _mark_running(ids: list[int]) -> dict[int, tuple[str, str]]:
-    """Mark the articles running and read their texts: one round trip (UPDATE ...
-    RETURNING, PostgreSQL and SQLite >= 3.35). {id: (text, content_hash)}"""
+def _mark_running(ids: list[int], skip_done: bool, pick_up: int) -> dict[int, tuple[str, str]]:
+    """Mark the articles running (see tag_articles_now for the options) and read their
+    texts: one round trip (UPDATE ... RETURNING, PostgreSQL and SQLite >= 3.35).
+    {id: (text, content_hash)}"""
     if not ids:
         return {}
     qn = connection.ops.quote_name
@@ -107,15 +132,32 @@ def _mark_running(ids: list[int]) -> dict[int, tuple[str, str]]:
     def column(name: str) -> str:
         return qn(str(Article._meta.get_field(name).column))  # type: ignore[union-attr]
 
+    table, pk, status = qn(Article._meta.db_table), column("id"), column("tagging_status")
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     marks = ", ".join(["%s"] * len(ids))
+    where = f"{pk} IN ({marks})"
+    params: list[Any] = [*ids]
+    if skip_done:
+        where, params = f"{where} AND {status} <> %s", [*params, TaggingStatus.DONE.value]
+    if pick_up > 0:
+        # SKIP LOCKED: two workers picking up at once take different articles.
+        lock = (
+            " FOR UPDATE SKIP LOCKED"
+            if connection.features.has_select_for_update_skip_locked
+            else ""
+        )
+        where = (
+            f"({where}) OR {pk} IN (SELECT {pk} FROM {table} WHERE {status} = %s "
+            f"AND {pk} NOT IN ({marks}) ORDER BY {column('tagging_queued_at')}, {pk} "
+            f"LIMIT %s{lock})"
+        )
+        params += [TaggingStatus.QUEUED.value, *ids, pick_up]
     sql = (
-        f"UPDATE {qn(Article._meta.db_table)} SET {column('tagging_status')} = %s, "
-        f"{column('tagging_started_at')} = %s WHERE {column('id')} IN ({marks}) "
-        f"RETURNING {column('id')}, {column('text')}, {column('content_hash')}"
+        f"UPDATE {table} SET {status} = %s, {column('tagging_started_at')} = %s "
+        f"WHERE {where} RETURNING {pk}, {column('text')}, {column('content_hash')}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [TaggingStatus.RUNNING.value, now, *ids])
+        cursor.execute(sql, [TaggingStatus.RUNNING.value, now, *params])
         return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
 
 

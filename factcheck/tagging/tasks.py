@@ -28,7 +28,12 @@ def backoff(retries: int) -> float:
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
 def tag_article(self: Any, article_id: int) -> None:
-    _tag(self, [article_id])
+    """One article, and whatever else is queued up to a batch: under a backlog of imports
+    the worker writes batches (a fixed number of queries each), and the picked-up
+    articles' own tasks find them done and return at once."""
+    from django.conf import settings
+
+    _tag(self, [article_id], pick_up=settings.FACTCHECK_TAGGING_BATCH - 1)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
@@ -37,13 +42,15 @@ def tag_articles(self: Any, article_ids: list[int]) -> None:
     _tag(self, article_ids)
 
 
-def _tag(task: Any, article_ids: list[int]) -> None:
+def _tag(task: Any, article_ids: list[int], pick_up: int = 0) -> None:
+    """Articles already done are skipped: every request to re-tag marks them queued first,
+    so a done article's task is a duplicate (a redelivery, or one a batch answered)."""
     from .pipeline import tag_articles_now
     from .services import mark_failed
 
     _drop_broken_connections()
     try:
-        tag_articles_now(article_ids)
+        tag_articles_now(article_ids, skip_done=True, pick_up=pick_up)
     except TRANSIENT as error:
         if task.request.retries >= MAX_RETRIES:
             log.error("Tagging articles %s failed after %s retries", article_ids, MAX_RETRIES)
@@ -53,7 +60,9 @@ def _tag(task: Any, article_ids: list[int]) -> None:
     except SoftTimeLimitExceeded:
         mark_failed(article_ids, "The tagger took longer than the time limit.")
     except Exception as error:  # a bug or bad data: retrying would fail the same way
-        if len(article_ids) > 1:  # find the culprit: the others still get tagged
+        # Find the culprit: the others still get tagged (picked-up articles are left
+        # running; their own tasks tag them).
+        if len(article_ids) > 1 or pick_up:
             for article_id in article_ids:
                 _tag(task, [article_id])
             return
