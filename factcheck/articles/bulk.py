@@ -26,15 +26,19 @@ from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import APIException, ValidationError
 
-from factcheck.tagging.services import batched_tagging
-
 from .decode import decode_bytes
 from .imports import from_paste, from_url, parse_date
 from .models import Article, ImportJob
-from .services import create_article
+from .services import (
+    ArticleInput,
+    create_article,
+    create_articles,
+    normalise_text,
+    validate_text,
+)
 
 log = logging.getLogger(__name__)
-ROWS_PER_TAGGING_CHUNK = 100
+ROWS_PER_CHUNK = 100
 
 FIELDS = ("title", "text", "html", "url", "outlet", "author", "published_at", "language")
 ALIASES = {
@@ -139,8 +143,10 @@ def _column(name: str) -> str:
 _url_ok = URLValidator(schemes=["http", "https"])
 
 
-def import_row(record: dict[str, Any], user: Any) -> bool:
-    """Import one record; returns True when it was new, False for a duplicate."""
+def row_input(record: dict[str, Any]) -> ArticleInput | None:
+    """The article a record describes, cleaned and checked (RowError or a DRF
+    ValidationError naming the field otherwise); None for a URL imported before, which
+    is not fetched again."""
     values = {k: ("" if record.get(k) is None else record[k]) for k in FIELDS}
     for key, value in values.items():
         if not isinstance(value, str) and key != "published_at":
@@ -162,13 +168,24 @@ def import_row(record: dict[str, Any], user: Any) -> bool:
         data = from_paste(text=values["text"], html=values["html"], author=values["author"], **meta)
     elif url:
         if Article.objects.filter(url=url).exists():  # imported before: do not fetch again
-            return False
+            return None
         meta.pop("url")
         data = from_url(url, author=values["author"], **meta)
     else:
         raise RowError("text", "the row has no text, html or url")
-    _, created = create_article(data, user)
-    return created
+    validate_text(normalise_text(data.text))
+    return data
+
+
+def row_error(job_id: int, number: int, error: Exception) -> dict[str, Any]:
+    """The error report of one row: its number, the field and the reason."""
+    if isinstance(error, RowError):
+        return {"row": number, "field": error.field, "error": str(error)}
+    if isinstance(error, APIException):
+        field, problem = _first_problem(error.detail)
+        return {"row": number, "field": field, "error": problem}
+    log.exception("Import job %s: row %s failed", job_id, number, exc_info=error)
+    return {"row": number, "field": "row", "error": f"unexpected error: {error}"}
 
 
 def _first_problem(detail: Any) -> tuple[str, str]:
@@ -185,39 +202,36 @@ def run_job(job_id: int, progress: Callable[[ImportJob], None] | None = None) ->
     """Import every row of the job's file, recording progress and per-row errors."""
     job = ImportJob.objects.get(pk=job_id)
     ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
-    user = job.created_by
     errors: list[dict[str, Any]] = []
     processed = imported = duplicates = 0
     last = 0.0
     try:
         with job.file.open("rb") as handle:
             content = handle.read()
-        # Tagging is enqueued a chunk at a time (one task per batch of articles), so the
-        # first articles are tagged while the rest still import.
-        for chunk in _chunks(read_rows(job.filename, content), ROWS_PER_TAGGING_CHUNK):
-            with batched_tagging():
-                for number, record in chunk:
-                    try:
-                        if isinstance(record, RowError):
-                            raise record
-                        if import_row(record, user):
-                            imported += 1
-                        else:
-                            duplicates += 1
-                    except RowError as error:
-                        errors.append({"row": number, "field": error.field, "error": str(error)})
-                    except APIException as error:
-                        field, problem = _first_problem(error.detail)
-                        errors.append({"row": number, "field": field, "error": problem})
-                    except Exception as error:  # one broken row must not stop the others
-                        log.exception("Import job %s: row %s failed", job_id, number)
-                        errors.append(
-                            {"row": number, "field": "row", "error": f"unexpected error: {error}"}
-                        )
-                    processed += 1
-                    if time.monotonic() - last > PROGRESS_EVERY or processed == job.total:
-                        last = time.monotonic()
-                        _save_progress(job, processed, imported, duplicates, errors, progress)
+        # A chunk of rows is saved with a fixed number of queries and its tagging
+        # enqueued in batches, so the first articles are tagged while the rest import.
+        for chunk in _chunks(read_rows(job.filename, content), ROWS_PER_CHUNK):
+            numbers, inputs = [], []
+            for number, record in chunk:
+                try:
+                    if isinstance(record, RowError):
+                        raise record
+                    data = row_input(record)
+                    if data is None:
+                        duplicates += 1
+                    else:
+                        numbers.append(number)
+                        inputs.append(data)
+                except Exception as error:  # one broken row must not stop the others
+                    errors.append(row_error(job_id, number, error))
+            for _article, created in _save_chunk(job, numbers, inputs, errors):
+                imported += created
+                duplicates += not created
+            errors.sort(key=lambda e: e["row"])  # a chunk's save errors come after the rest
+            processed += len(chunk)
+            if time.monotonic() - last > PROGRESS_EVERY or processed == job.total:
+                last = time.monotonic()
+                _save_progress(job, processed, imported, duplicates, errors, progress)
         _save_progress(job, processed, imported, duplicates, errors, progress)
         ImportJob.objects.filter(pk=job_id).update(
             status=ImportJob.Status.DONE, total=processed, finished_at=timezone.now()
@@ -231,6 +245,24 @@ def run_job(job_id: int, progress: Callable[[ImportJob], None] | None = None) ->
     if progress:
         progress(job)
     return job
+
+
+def _save_chunk(
+    job: ImportJob, numbers: list[int], inputs: list[ArticleInput], errors: list[dict[str, Any]]
+) -> list[tuple[Article, bool]]:
+    """Save a chunk's articles together; if that fails, one at a time so the error lands
+    on its row and the others are saved."""
+    try:
+        return create_articles(inputs, job.created_by, job)
+    except Exception:
+        log.exception("Import job %s: a chunk failed; saving its rows one at a time", job.pk)
+    saved = []
+    for number, data in zip(numbers, inputs, strict=True):
+        try:
+            saved.append(create_article(data, job.created_by, job))
+        except Exception as error:
+            errors.append(row_error(job.pk, number, error))
+    return saved
 
 
 def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:

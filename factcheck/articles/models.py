@@ -57,6 +57,10 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="articles_assigned",
     )
+    # The bulk import that brought it in, so the job can report its tagging progress.
+    import_job = models.ForeignKey(
+        "ImportJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from factcheck.accounts.serializers import UserSummarySerializer
 
 from .models import Article, ArticleRevision, ImportJob
+from .selectors import tagging_counts
 
 
 class ArticleListSerializer(serializers.ModelSerializer[Article]):
@@ -154,6 +155,8 @@ class ImportJobSerializer(serializers.ModelSerializer[ImportJob]):
             "imported",
             "duplicates",
             "percent",
+            "tagged",
+            "tagging_failed",
             "errors",
             "error",
             "created_by",
@@ -161,8 +164,21 @@ class ImportJobSerializer(serializers.ModelSerializer[ImportJob]):
             "finished_at",
         ]
 
+    tagged = serializers.SerializerMethodField(
+        help_text="Articles of this job the pre-tagger has finished."
+    )
+    tagging_failed = serializers.SerializerMethodField(
+        help_text="Articles of this job the pre-tagger failed on."
+    )
+
     def get_percent(self, job: ImportJob) -> int:
         return 100 if job.total == 0 else min(100, round(100 * job.processed / job.total))
+
+    def get_tagged(self, job: ImportJob) -> int:
+        return int(tagging_counts(job)["tagged"])
+
+    def get_tagging_failed(self, job: ImportJob) -> int:
+        return int(tagging_counts(job)["tagging_failed"])
 
 
 class ImportJobCreateSerializer(serializers.Serializer[dict[str, Any]]):

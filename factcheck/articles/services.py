@@ -7,13 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from factcheck.tagging.services import request_tagging
+from factcheck.tagging.services import request_tagging, request_tagging_many
 
-from .models import Article, ArticleRevision, content_hash
+from .models import Article, ArticleRevision, ImportJob, content_hash
 from .text_from_html import plain
 
 
@@ -57,7 +57,9 @@ def find_duplicate(text: str, url: str = "") -> Article | None:
     return found
 
 
-def create_article(data: ArticleInput, user: Any | None) -> tuple[Article, bool]:
+def create_article(
+    data: ArticleInput, user: Any | None, import_job: ImportJob | None = None
+) -> tuple[Article, bool]:
     """Save an article and queue its tagging; returns (article, created). The same text
     (or URL) imported again returns the article already saved."""
     text = normalise_text(data.text)
@@ -66,26 +68,83 @@ def create_article(data: ArticleInput, user: Any | None) -> tuple[Article, bool]
     if existing is not None:
         return existing, False
     with transaction.atomic():
-        article = Article.objects.create(
-            title=data.title.strip()[:500] or plain(text.split("\n", 1)[0], 200) or "Untitled",
-            text=text,
-            html=data.html,
-            outlet=data.outlet,
-            author=data.author,
-            url=data.url,
-            published_at=data.published_at,
-            language=data.language or "en",
-            created_by=user if getattr(user, "is_authenticated", False) else None,
-            tagging_queued_at=timezone.now(),
-        )
-        ArticleRevision.objects.create(
-            article=article,
-            number=1,
-            text=text,
-            html=data.html,
-            raw=data.raw,
-            content_hash=article.content_hash,
-            created_by=article.created_by,
-        )
+        article = _new_article(data, text, user, import_job)
+        article.save()
+        _first_revision(article, data).save()
         request_tagging(article)
     return article, True
+
+
+def create_articles(
+    items: list[ArticleInput], user: Any | None, import_job: ImportJob | None = None
+) -> list[tuple[Article, bool]]:
+    """create_article for many inputs with a fixed number of queries (a bulk import's
+    chunk); one (article, created) per input, in order. The texts must be valid already
+    (validate_text). Duplicates of saved articles, or of an earlier input, return that
+    article. Tagging is requested for the new ones in batches."""
+    texts = [normalise_text(item.text) for item in items]
+    hashes = [content_hash(text) for text in texts]
+    saved = {a.content_hash: a for a in Article.objects.filter(content_hash__in=hashes)}
+    urls = {item.url for item in items if item.url}
+    by_url = {a.url: a for a in Article.objects.filter(url__in=urls)} if urls else {}
+    fresh: dict[str, tuple[Article, ArticleInput]] = {}  # by content hash
+    fresh_url: dict[str, str] = {}  # url -> content hash
+    out: list[tuple[Article, bool]] = []
+    for item, text, text_hash in zip(items, texts, hashes, strict=True):
+        earlier = saved.get(text_hash) or by_url.get(item.url)
+        key = fresh_url.get(item.url, text_hash) if text_hash not in fresh else text_hash
+        if earlier is None and key in fresh:
+            earlier = fresh[key][0]
+        if earlier is not None:
+            out.append((earlier, False))
+            continue
+        article = _new_article(item, text, user, import_job)
+        article.content_hash = text_hash  # bulk_create does not call save()
+        fresh[text_hash] = (article, item)
+        if item.url:
+            fresh_url[item.url] = text_hash
+        out.append((article, True))
+    if not fresh:
+        return out
+    try:
+        with transaction.atomic():
+            Article.objects.bulk_create([article for article, _ in fresh.values()])
+            ArticleRevision.objects.bulk_create(
+                [_first_revision(article, item) for article, item in fresh.values()]
+            )
+            request_tagging_many([article.pk for article, _ in fresh.values()], mark_queued=False)
+    except IntegrityError:
+        # Another import saved one of these texts meanwhile: one at a time, each finding
+        # its duplicate.
+        return [create_article(item, user, import_job) for item in items]
+    return out
+
+
+def _new_article(
+    data: ArticleInput, text: str, user: Any | None, import_job: ImportJob | None
+) -> Article:
+    return Article(
+        title=data.title.strip()[:500] or plain(text.split("\n", 1)[0], 200) or "Untitled",
+        text=text,
+        html=data.html,
+        outlet=data.outlet,
+        author=data.author,
+        url=data.url,
+        published_at=data.published_at,
+        language=data.language or "en",
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        tagging_queued_at=timezone.now(),
+        import_job=import_job,
+    )
+
+
+def _first_revision(article: Article, data: ArticleInput) -> ArticleRevision:
+    return ArticleRevision(
+        article=article,
+        number=1,
+        text=article.text,
+        html=data.html,
+        raw=data.raw,
+        content_hash=article.content_hash,
+        created_by=article.created_by,
+    )

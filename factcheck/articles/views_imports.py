@@ -127,7 +127,7 @@ class ImportJobViewSet(
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     def get_queryset(self) -> QuerySet[ImportJob]:
-        return ImportJob.objects.select_related("created_by").order_by("-created_at", "-id")
+        return selectors.import_jobs_with_tagging_counts()
 
     @extend_schema(
         request={"multipart/form-data": ImportJobCreateSerializer},

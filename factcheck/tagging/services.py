@@ -77,13 +77,15 @@ def _enqueue_or_collect(article_id: int) -> None:
         ids.append(article_id)
 
 
-def request_tagging_many(article_ids: list[int]) -> None:
+def request_tagging_many(article_ids: list[int], mark_queued: bool = True) -> None:
     """request_tagging for many articles (a bulk import): batches of TAGGING_BATCH per
-    task, so the worker writes each batch with a fixed number of queries."""
+    task, so the worker writes each batch with a fixed number of queries. `mark_queued`
+    False: they were saved queued (new articles)."""
     ids = list(article_ids)
-    Article.objects.filter(pk__in=ids).update(
-        tagging_status=TaggingStatus.QUEUED, tagging_queued_at=timezone.now(), tagging_error=""
-    )
+    if mark_queued:
+        Article.objects.filter(pk__in=ids).update(
+            tagging_status=TaggingStatus.QUEUED, tagging_queued_at=timezone.now(), tagging_error=""
+        )
 
     def enqueue_all() -> None:
         for chunk in batches(ids):

@@ -138,6 +138,7 @@ def test_api_creates_a_job_and_reports_progress(
         100,
     )
     assert body["errors"] == [{"row": 2, "field": "text", "error": body["errors"][0]["error"]}]
+    assert (body["tagged"], body["tagging_failed"]) == (0, 0)  # no worker here
     for _ in range(3):
         create_job("more.csv", content, None)
     with django_assert_max_num_queries(4):
@@ -179,11 +180,17 @@ def test_a_real_worker_runs_the_wikinews_job(tagging_worker: Any, client_for: An
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         body = client.get(f"/api/imports/{job_id}/").json()
-        seen.add(body["processed"])
+        seen.add((body["processed"], body["tagged"]))
         if body["status"] in ("done", "failed"):
             break
         time.sleep(0.2)
     assert body["status"] == "done", (body, tagging_worker.log()[-2000:])
     assert (body["imported"], body["errors"]) == (rows, [])
-    assert len(seen) > 2  # progress was visible on the way, not only at the end
-    assert Article.objects.count() == rows
+    assert Article.objects.filter(import_job_id=job_id).count() == rows
+    # Tagging progress: the job counts its articles as the worker tags them.
+    while time.monotonic() < deadline and body["tagged"] + body["tagging_failed"] < rows:
+        time.sleep(0.05)
+        body = client.get(f"/api/imports/{job_id}/").json()
+        seen.add((body["processed"], body["tagged"]))
+    assert (body["tagged"], body["tagging_failed"]) == (rows, 0)
+    assert len(seen) > 2, seen  # progress was visible on the way, not only at the end

@@ -111,5 +111,9 @@ def test_bulk_csv_with_progress_and_row_errors(
     expect(errors.get_by_role("row")).to_have_count(3)  # header + 2
     expect(errors).to_contain_text("not a date")
     assert progress.get_attribute("value") == "40"
+    # Then the pre-tagging of the imported articles, followed to the end.
+    expect(page.get_by_text("38 of 38 articles tagged")).to_be_visible(timeout=60_000)
+    tagged = page.get_by_role("progressbar", name="Articles tagged")
+    assert (tagged.get_attribute("value"), tagged.get_attribute("max")) == ("38", "38")
     screenshot(page, "import-bulk")
     assert Article.objects.count() == 38

@@ -15,7 +15,7 @@ import {
   startBulk,
 } from "./api";
 import "./import.css";
-import { isFinished, pollDelay, progressText } from "./progress";
+import { isFinished, isSettled, pollDelay, progressText, taggingText } from "./progress";
 
 type Mode = "paste" | "url" | "file" | "bulk";
 const MODES: [Mode, string][] = [
@@ -91,6 +91,14 @@ function BulkProgress({ job }: { job: ImportJob }) {
       <p aria-live="polite" class="progress-text">
         {progressText(job)}
       </p>
+      {job.imported > 0 && (
+        <>
+          <progress max={job.imported} value={job.tagged + job.tagging_failed} aria-label="Articles tagged" />
+          <p aria-live="polite" class="progress-text tagging-text">
+            {taggingText(job)}
+          </p>
+        </>
+      )}
       {job.error && (
         <p role="alert" class="error">
           {job.error}
@@ -144,9 +152,9 @@ export function ImportPage() {
   const [p, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [job, setJob] = useState<ImportJob | null>(null);
 
-  // Follow a bulk job until it finishes.
+  // Follow a bulk job until its rows are imported and its articles tagged.
   useEffect(() => {
-    if (!job || isFinished(job)) return;
+    if (!job || isSettled(job)) return;
     let attempt = 0;
     let cancelled = false;
     let timer = 0;
@@ -156,7 +164,7 @@ export function ImportPage() {
           const next = await getJob(job.id);
           if (cancelled) return;
           setJob(next);
-          if (!isFinished(next)) poll();
+          if (!isSettled(next)) poll();
         } catch (error) {
           if (!cancelled) setProblems(problems(error));
         }

@@ -24,6 +24,9 @@ export interface ImportJob {
   imported: number;
   duplicates: number;
   percent: number;
+  /** The job's articles the pre-tagger has finished, and failed on. */
+  tagged: number;
+  tagging_failed: number;
   errors: RowError[];
   error: string;
   created_at: string;

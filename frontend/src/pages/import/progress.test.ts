@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportJob } from "./api";
 import { metadataBody } from "./api";
-import { isFinished, pollDelay, progressText } from "./progress";
+import { isFinished, isSettled, pollDelay, progressText, taggingText } from "./progress";
 
 const job = (over: Partial<ImportJob> = {}): ImportJob => ({
   id: 1,
@@ -12,6 +12,8 @@ const job = (over: Partial<ImportJob> = {}): ImportJob => ({
   imported: 118,
   duplicates: 1,
   percent: 70,
+  tagged: 80,
+  tagging_failed: 0,
   errors: [{ row: 3, field: "text", error: "empty" }],
   error: "",
   created_at: "",
@@ -30,6 +32,16 @@ describe("bulk import progress", () => {
     expect(isFinished(job())).toBe(false);
     expect(isFinished(job({ status: "done" }))).toBe(true);
     expect(isFinished(job({ status: "failed" }))).toBe(true);
+  });
+  it("follows the tagging of the imported articles until all are done", () => {
+    expect(taggingText(job())).toBe("80 of 118 articles tagged");
+    expect(taggingText(job({ imported: 1, tagged: 0, tagging_failed: 1 }))).toBe(
+      "0 of 1 article tagged · 1 failed",
+    );
+    expect(isSettled(job({ status: "done" }))).toBe(false); // still tagging
+    expect(isSettled(job({ status: "done", tagged: 117, tagging_failed: 1 }))).toBe(true);
+    expect(isSettled(job({ status: "running", tagged: 118 }))).toBe(false); // still importing
+    expect(isSettled(job({ status: "failed" }))).toBe(true);
   });
   it("backs off, up to two seconds", () => {
     expect(pollDelay(0)).toBe(300);
