@@ -34,12 +34,24 @@ class FetchFailed(APIException):
         super().__init__({error.field: [str(error)]})
 
 
+# ISO 8601 dates and times, what most feeds and dumps carry: read by the standard library
+# (dateparser, for every other form, costs milliseconds a row in a bulk import).
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?"
+)
+
+
 def parse_date(value: Any, field: str = "published_at") -> datetime | None:
     """A date in any common form ("2019-01-04", "4 January 2019", ISO 8601 with time)."""
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
         parsed: datetime | None = value
+    elif _ISO_DATE.fullmatch(str(value).strip()):
+        try:
+            parsed = datetime.fromisoformat(str(value).strip())
+        except ValueError:  # 2019-02-30 and the like
+            parsed = None
     else:
         parsed = dateparser.parse(
             str(value), settings={"RETURN_AS_TIMEZONE_AWARE": True, "TIMEZONE": "UTC"}
