@@ -123,8 +123,11 @@ def _relaxed_commit() -> None:
 
 def _mark_running(ids: list[int], skip_done: bool, pick_up: int) -> dict[int, tuple[str, str]]:
     """Mark the articles running (see tag_articles_now for the options) and read their
-    texts: one round trip (UPDATE ... RETURNING, PostgreSQL and SQLite >= 3.35).
-    {id: (text, content_hash)}"""
+    texts (UPDATE ... RETURNING, PostgreSQL and SQLite >= 3.35). {id: (text, content_hash)}
+
+    Lock order: the task's own rows first, in id order (the only place it may wait), then
+    the picked-up ones, which SKIP LOCKED never waits for. A worker that waited while
+    holding rows another was waiting for would deadlock (seen in tests/scale)."""
     if not ids:
         return {}
     qn = connection.ops.quote_name
@@ -157,6 +160,9 @@ def _mark_running(ids: list[int], skip_done: bool, pick_up: int) -> dict[int, tu
         f"WHERE {where} RETURNING {pk}, {column('text')}, {column('content_hash')}"
     )
     with connection.cursor() as cursor:
+        if connection.features.has_select_for_update and (pick_up > 0 or len(ids) > 1):
+            lock_own = f"SELECT {pk} FROM {table} WHERE {pk} IN ({marks}) ORDER BY {pk} FOR UPDATE"
+            cursor.execute(lock_own, ids)
         cursor.execute(sql, [TaggingStatus.RUNNING.value, now, *params])
         return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
 
