@@ -105,13 +105,15 @@ def end_to_end_run(texts: list[str]) -> float:
 
 def drain_run(texts: list[str]) -> tuple[float, float]:
     """(import seconds, tagging seconds): import with the worker not consuming, then time
-    the worker tagging the whole backlog, so the import's CPU does not compete."""
+    the worker tagging the whole backlog, so the import's CPU does not compete. (The
+    broadcasts wait for one reply, limit=1: without it Celery waits out the whole timeout
+    for more workers, which had put a 5 s floor under the tagging time.)"""
     from celery import current_app
 
-    current_app.control.cancel_consumer("celery", reply=True, timeout=5)
+    current_app.control.cancel_consumer("celery", reply=True, timeout=5, limit=1)
     imported = import_all(texts)
     started = time.perf_counter()
-    current_app.control.add_consumer("celery", reply=True, timeout=5)
+    current_app.control.add_consumer("celery", reply=True, timeout=5, limit=1)
     return imported, wait_all_tagged(started)
 
 
@@ -125,12 +127,12 @@ def batched_drain_run(texts: list[str]) -> float:
     from factcheck.tagging.services import request_tagging_many
 
     reset()
-    current_app.control.cancel_consumer("celery", reply=True, timeout=5)
+    current_app.control.cancel_consumer("celery", reply=True, timeout=5, limit=1)
     ids = [Article.objects.create(title=f"Batch {i}", text=text).pk for i, text in enumerate(texts)]
     with transaction.atomic():
         request_tagging_many(ids)
     started = time.perf_counter()
-    current_app.control.add_consumer("celery", reply=True, timeout=5)
+    current_app.control.add_consumer("celery", reply=True, timeout=5, limit=1)
     return wait_all_tagged(started)
 
 

@@ -58,7 +58,7 @@ EXPECTED: list[tuple[str, str, str, str]] = [
     ("annotator_claim_ms", "annotator.py", "<=50", "make a claim on that page"),
     ("reanchor_1000_claims_ms", "reanchor.py", "<=500", "re-anchor 1,000 claims"),
     ("export_10k_verdicts_s", "export.py", "<=3", "export 10,000 verdicts"),
-    ("bulk_import_10k_s", "pipeline.py", "<=120", "bulk import and tag 10,000 articles"),
+    ("bulk_import_10k_s", "bulk_import.py", "<=120", "bulk import and tag 10,000 articles"),
 ]
 
 
