@@ -49,3 +49,10 @@ def test_pages_carry_a_strict_content_security_policy(client: Client) -> None:
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+
+
+def test_the_app_page_carries_its_icon_inline(client: Client) -> None:
+    """No /favicon.ico request per navigation (it would reach Django as a 404); the CSP
+    allows data: images."""
+    page = client.get("/").content.decode()
+    assert '<link rel="icon" href="data:image/svg+xml,' in page
