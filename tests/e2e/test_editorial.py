@@ -63,9 +63,13 @@ def test_return_fix_resubmit_approve_publish_export(
     demo_article: Any,
     screenshot: Callable[..., Any],
     tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
     editor_page = page
-    reviewer_page = browser.new_context().new_page()
+    reviewer_context = browser.new_context()
+    # Closed after the test: left open, its workspace would poll on into later tests.
+    request.addfinalizer(reviewer_context.close)
+    reviewer_page = reviewer_context.new_page()
     reviewer = login(reviewer_page, "reviewer")
     login(editor_page, "editor")
     claim = submitted_claim(demo_article, reviewer)
