@@ -21,9 +21,7 @@ import argparse
 import csv
 import io
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.benchdb import bench_database_url, prepare_database  # noqa: E402
-from bench.pipeline import load_texts, start_worker  # noqa: E402
+from bench.pipeline import load_texts, start_worker, stop_worker  # noqa: E402
 
 TARGET_S = 120.0
 PROGRESS_EVERY_S = 10.0
@@ -158,11 +156,7 @@ def main() -> None:
                 flush=True,
             )
     finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        try:
-            worker.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
+        stop_worker(worker)
         reset()
     med = statistics.median
     total = med(tagged)

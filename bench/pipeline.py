@@ -69,6 +69,15 @@ def start_worker(concurrency: int, prefetch: int, log: Path) -> subprocess.Popen
     sys.exit("worker did not start")
 
 
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the worker's process group, SIGKILL it after 15 s."""
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(15)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+
+
 def reset() -> None:
     from factcheck.articles.models import Article
 
@@ -254,11 +263,7 @@ def main() -> None:
         )
         print(f"FIGURE import_to_visible_p95_ms {p95:.1f} ms target=<=300")
     finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        try:
-            worker.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
+        stop_worker(worker)
         reset()
     med = statistics.median
     extract_ms = med([extract_cpu(texts) for _ in range(3)]) * 1000 / n

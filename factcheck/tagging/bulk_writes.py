@@ -20,11 +20,8 @@ from .models import Candidate, CandidateStatus
 
 # (article_id, kind, start, end, text, data, score, sentence, tagger_version)
 CandidateRow = tuple[int, str, int, int, str, dict[str, Any], float, int, str]
-# (article_id, tagger_version, [[start, end, score], ...])
-DoneRow = tuple[int, str, list[list[Any]]]
-
-_CANDIDATE_FIELDS = (
-    "article",
+_ROW_FIELDS = [
+    "article_id",
     "kind",
     "start",
     "end",
@@ -33,9 +30,11 @@ _CANDIDATE_FIELDS = (
     "score",
     "sentence",
     "tagger_version",
-    "status",
-    "created_at",
-)
+]
+# (article_id, tagger_version, [[start, end, score], ...])
+DoneRow = tuple[int, str, list[list[Any]]]
+
+_COPY_FIELDS = [*_ROW_FIELDS, "status", "created_at"]
 
 
 def _column(model: Any, field: str) -> str:
@@ -53,24 +52,13 @@ def insert_candidates(
     if not rows:
         return
     if not _postgresql(fast):
-        names = [
-            "article_id",
-            "kind",
-            "start",
-            "end",
-            "text",
-            "data",
-            "score",
-            "sentence",
-            "tagger_version",
-        ]
         Candidate.objects.bulk_create(
-            [Candidate(**dict(zip(names, row, strict=True))) for row in rows],
+            [Candidate(**dict(zip(_ROW_FIELDS, row, strict=True))) for row in rows],
             batch_size=2000,
         )
         return
     table = connection.ops.quote_name(Candidate._meta.db_table)
-    columns = ", ".join(_column(Candidate, name) for name in _CANDIDATE_FIELDS)
+    columns = ", ".join(_column(Candidate, name) for name in _COPY_FIELDS)
     opened = CandidateStatus.OPEN.value
     # Django's cursor wraps psycopg's; COPY needs the driver's own.
     with (
