@@ -84,35 +84,33 @@ def create_articles(
     article. Tagging is requested for the new ones in batches."""
     texts = [normalise_text(item.text) for item in items]
     hashes = [content_hash(text) for text in texts]
-    saved = {a.content_hash: a for a in Article.objects.filter(content_hash__in=hashes)}
+    # What is known so far, saved or new in this chunk, found as find_duplicate does.
+    by_hash = {a.content_hash: a for a in Article.objects.filter(content_hash__in=hashes)}
     urls = {item.url for item in items if item.url}
     by_url = {a.url: a for a in Article.objects.filter(url__in=urls)} if urls else {}
-    fresh: dict[str, tuple[Article, ArticleInput]] = {}  # by content hash
-    fresh_url: dict[str, str] = {}  # url -> content hash
+    fresh: list[tuple[Article, ArticleInput]] = []
     out: list[tuple[Article, bool]] = []
     for item, text, text_hash in zip(items, texts, hashes, strict=True):
-        earlier = saved.get(text_hash) or by_url.get(item.url)
-        key = fresh_url.get(item.url, text_hash) if text_hash not in fresh else text_hash
-        if earlier is None and key in fresh:
-            earlier = fresh[key][0]
+        earlier = by_hash.get(text_hash) or (by_url.get(item.url) if item.url else None)
         if earlier is not None:
             out.append((earlier, False))
             continue
         article = _new_article(item, text, user, import_job)
         article.content_hash = text_hash  # bulk_create does not call save()
-        fresh[text_hash] = (article, item)
+        by_hash[text_hash] = article
         if item.url:
-            fresh_url[item.url] = text_hash
+            by_url[item.url] = article
+        fresh.append((article, item))
         out.append((article, True))
     if not fresh:
         return out
     try:
         with transaction.atomic():
-            Article.objects.bulk_create([article for article, _ in fresh.values()])
+            Article.objects.bulk_create([article for article, _ in fresh])
             ArticleRevision.objects.bulk_create(
-                [_first_revision(article, item) for article, item in fresh.values()]
+                [_first_revision(article, item) for article, item in fresh]
             )
-            request_tagging_many([article.pk for article, _ in fresh.values()], mark_queued=False)
+            request_tagging_many([article.pk for article, _ in fresh], mark_queued=False)
     except IntegrityError:
         # Another import saved one of these texts meanwhile: one at a time, each finding
         # its duplicate.
