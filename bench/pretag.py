@@ -1,6 +1,6 @@
 """Benchmark the pure pre-tagging extractor over the Wikinews corpus.
 
-    .venv/bin/python bench/pretag.py [--extractor-only] [--runs 7] [--corpus DIR]
+    .venv/bin/python bench/pretag.py [--extractor-only] [--pipeline] [--runs 7] [--corpus DIR]
 
 Reads every article of ../shared/corpus/wikinews/*.csv (columns url,date,title,text;
 "\\r\\n" read as "\\n", as callers do), then prints, as the median of --runs passes over
@@ -15,9 +15,10 @@ the whole corpus:
 The budget is 2 ms per 1,000 words for the whole extractor.  Words are counted as
 ``len(text.split())``.
 
-Sections: ``--extractor-only`` (the default, and the only section today).  A pipeline
-section (tagged articles/s through Celery) plugs in as another ``SECTIONS`` entry with
-its own flag; bench/pipeline.py has that measurement.
+Sections: ``--extractor-only`` (the default) and ``--pipeline``: the pipeline's tagged
+articles/s with real Redis, PostgreSQL and a Celery worker with 2 processes (target
+>= 200/s).  That section runs bench/pipeline.py, which needs DATABASE_URL and REDIS_URL and
+is also run on its own by ``make bench``; give both flags for both sections.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import bisect
 import csv
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -148,8 +150,19 @@ def extractor_section(texts: list[str], runs: int) -> None:
     print(f"FIGURE baseline_findall_ms_per_1k_words {base_k:.3f} ms target=none")
 
 
+def pipeline_section(texts: list[str], runs: int) -> None:
+    """Tagged articles/s through the real pipeline (bench/pipeline.py, its own process:
+    it sets up Django, its own database and a worker)."""
+    print("\npipeline: bench/pipeline.py (real PostgreSQL, Redis, 2 worker processes)", flush=True)
+    argv = [sys.executable, str(REPO / "bench" / "pipeline.py"), "--runs", str(min(runs, 3))]
+    code = subprocess.run(argv, cwd=REPO, check=False).returncode
+    if code:
+        sys.exit(f"bench/pipeline.py failed (exit {code})")
+
+
 SECTIONS: dict[str, Callable[[list[str], int], None]] = {
     "extractor_only": extractor_section,
+    "pipeline": pipeline_section,
 }
 
 
@@ -161,6 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         action="append_const",
         const="extractor_only",
         help="time the pure extractor and its stages (the default)",
+    )
+    ap.add_argument(
+        "--pipeline",
+        dest="sections",
+        action="append_const",
+        const="pipeline",
+        help="tagged articles/s through Celery, PostgreSQL and Redis (bench/pipeline.py)",
     )
     ap.add_argument("--runs", type=int, default=7, help="passes per measurement (median)")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of Wikinews CSV files")
