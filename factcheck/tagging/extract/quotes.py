@@ -32,10 +32,14 @@ _SINGLE: Final = "‘’'"
 _OPENERS: Final = frozenset("“«„")
 _CLOSERS: Final = frozenset("”»")
 _ALNUM: Final = re.compile(r"[^\W_]")
+# The words of _WHO are possessive (``*+``, ``++``, atomic ``(?>…)``): whatever
+# follows a word in these patterns (a space, ``:``, ``,``, the end) is no word
+# character, so giving characters back cannot lead to a match; backtracking into
+# the words only cost time (tried again at every word start).
 _WHO = (
-    rf"\b(?:[A-Z][\w’'.&-]*(?: (?:of |for |the )?{NAME_WORD}){{0,6}}"
+    rf"\b(?:[A-Z][\w’'.&-]*+(?: (?:of |for |the )?(?>{NAME_WORD})){{0,6}}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
-    r"|(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[\w’'-]+ ){0,2}(?!\w+ly\b)[\w’'-]+)"
+    r"|(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[\w’'-]++ ){0,2}(?!\w+ly\b)[\w’'-]++)"
 )
 # the speech verbs as a prefix tree: the same words, tried without walking the whole
 # list at every backtracking point (each verb is followed by a non-word character in
