@@ -49,27 +49,30 @@ _AFTER: Final = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{_VERB_RX})\b"
     rf"|(?:{_VERB_RX}) (?P<who2>{_WHO}))"
 )
-_BEFORE_RX: Final = (
-    rf"(?:(?P<colon>{_WHO})\s*:"
-    rf"|[Aa]s (?P<asw>{_WHO}) put it,?"
-    rf"|(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
+# Speaker patterns before the opening mark, each ending at the mark (``\s*$``), in
+# order: at one start the first that matches wins.  Each has its own regex and a
+# cheap test (``_viable``) of whether it can match at all; the regex of one
+# alternative costs a fraction of the whole alternation's, tried at every word start.
+_BEFORE_ALTS: Final = {
+    "colon": rf"(?P<colon>{_WHO})\s*:",
+    "asw": rf"[Aa]s (?P<asw>{_WHO}) put it,?",
+    "desc": rf"(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
     r"(?: (?:it|them|him|her|this|that|the \w+(?: \w+)?|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?))?"
-    r"(?: as| an?)?"
-    r"|[Aa]ccording to (?P<acc>[^,.;:“”\"\n]{1,80}),?"
-    rf"|(?P<quoted>{_WHO})(?:, [^,“”\"\n]{{1,80}},)? as saying,?"
-    rf"|(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{_VERB_RX})(?: (?:reporters|journalists|the \w+|\w+))?,?"
-    r"(?: that)?)\s*$"
-)
-_BEFORE: Final = re.compile(_BEFORE_RX)
-# the same, tried by one search at every word start after whitespace
-_BEFORE_AFTER_SPACE: Final = re.compile(rf"(?<=\s)(?!\s)(?:{_BEFORE_RX})")
-
-
-# every alternative of _BEFORE holds one of these literally: without one, no match
-_BEFORE_ANCHOR: Final = re.compile(
-    rf":|ccording to|put it|as saying|described|called|termed|dubbed|label|characteri"
-    rf"|{_VERB_RX}"
-)
+    r"(?: as| an?)?",
+    "acc": r"[Aa]ccording to (?P<acc>[^,.;:“”\"\n]{1,80}),?",
+    "quoted": rf"(?P<quoted>{_WHO})(?:, [^,“”\"\n]{{1,80}},)? as saying,?",
+    "said": rf"(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{_VERB_RX})"
+    r"(?: (?:reporters|journalists|the \w+|\w+))?,?(?: that)?",
+}
+# name -> (the pattern matched at the window start, searched at every word start
+# after whitespace)
+_BEFORE: Final = {
+    name: (re.compile(rf"(?:{rx})\s*$"), re.compile(rf"(?<=\s)(?!\s)(?:{rx})\s*$"))
+    for name, rx in _BEFORE_ALTS.items()
+}
+_DESC_ANCHOR: Final = re.compile(r"described|called|termed|dubbed|label|characteri")
+_VERB_ANCHOR: Final = re.compile(_VERB_RX)
 
 
 _PARTICIPLE: Final = re.compile(
@@ -208,21 +211,45 @@ def _who(raw: str, pos: int, names: NameIndex) -> str | None:
     return normalise_source(raw, pos, names)
 
 
-def _before(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """``_BEFORE`` tried only at word starts (where all its patterns begin), leftmost first."""
-    # no alternative of _BEFORE can hold a double quote mark: start after the last one
+def _viable(text: str, lo: int, hi: int) -> list[str]:
+    """The alternatives of ``_BEFORE`` that can match in [lo, hi), in order: each
+    holds its literal part (or ends with it) as tested here."""
+    tail = text[lo:hi].rstrip()  # as ``\s*$`` skips it
+    out = []
+    if tail.endswith(":"):
+        out.append("colon")
+    if tail.endswith(("put it", "put it,")):
+        out.append("asw")
+    if _DESC_ANCHOR.search(text, lo, hi):
+        out.append("desc")
+    if text.find("ccording to", lo, hi) >= 0:
+        out.append("acc")
+    if tail.endswith(("as saying", "as saying,")):
+        out.append("quoted")
+    if _VERB_ANCHOR.search(text, lo, hi):
+        out.append("said")
+    return out
+
+
+def _before(text: str, lo: int, hi: int) -> tuple[str, re.Match[str]] | None:
+    """The leftmost match of the ``_BEFORE`` alternatives ending at ``hi``, tried only at
+    ``lo`` and at word starts (where all its patterns begin), and which alternative."""
+    # no alternative can hold a double quote mark: start after the last one (where a
+    # word start follows whitespace only)
     k = max(text.rfind('"', lo, hi), text.rfind("“", lo, hi), text.rfind("”", lo, hi))
-    if k >= lo:
-        if _BEFORE_ANCHOR.search(text, k + 1, hi) is None:
-            return None
-        return _BEFORE_AFTER_SPACE.search(text, k + 1, hi)
-    if _BEFORE_ANCHOR.search(text, lo, hi) is None:
-        return None
-    m = _BEFORE.match(text, lo, hi)
-    if m is not None:
-        return m
-    # the ends of the whitespace runs in [lo, hi), leftmost first
-    return _BEFORE_AFTER_SPACE.search(text, lo, hi)
+    at_lo = k < lo
+    if not at_lo:
+        lo = k + 1
+    best: tuple[str, re.Match[str]] | None = None
+    for name in _viable(text, lo, hi):
+        at_start, after_space = _BEFORE[name]
+        m = at_start.match(text, lo, hi) if at_lo else None
+        if m is None:
+            m = after_space.search(text, lo, hi)
+        # leftmost wins; at the same start, the earlier alternative
+        if m is not None and (best is None or m.start() < best[1].start()):
+            best = name, m
+    return best
 
 
 def _speaker(
@@ -243,10 +270,11 @@ def _speaker(
         raw = m.group("who") or m.group("who2")
         return _who(raw, a, names)
     lo = max(sent[0], a - 300)
-    m = _before(text, max(lo, a - 160), a)
-    if m is not None:
-        raw = next(x for x in m.group("colon", "asw", "desc", "said", "acc", "quoted") if x)
-        if m.group("colon") and _PREP_BEFORE.search(text, max(lo, m.start() - 6), m.start()):
+    found = _before(text, max(lo, a - 160), a)
+    if found is not None:
+        name, m = found
+        raw = m.group(name)
+        if name == "colon" and _PREP_BEFORE.search(text, max(lo, m.start() - 6), m.start()):
             # "also speaking via Twitter: “...”": the speaker is the sentence's subject
             first = names.first_in(sent[0], m.start())
             return first.name if first is not None else None
