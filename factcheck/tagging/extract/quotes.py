@@ -53,17 +53,19 @@ _AFTER: Final = re.compile(
 # order: at one start the first that matches wins.  Each has its own regex and a
 # cheap test (``_viable``) of whether it can match at all; the regex of one
 # alternative costs a fraction of the whole alternation's, tried at every word start.
+_DESC_TAIL: Final = (
+    r"(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
+    r"(?: (?:it|them|him|her|this|that|the \w+(?: \w+)?|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?))?"
+    r"(?: as| an?)?"
+)
+_SAID_TAIL: Final = rf"(?:{_VERB_RX})(?: (?:reporters|journalists|the \w+|\w+))?,?(?: that)?"
 _BEFORE_ALTS: Final = {
     "colon": rf"(?P<colon>{_WHO})\s*:",
     "asw": rf"[Aa]s (?P<asw>{_WHO}) put it,?",
-    "desc": rf"(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?"
-    r"(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
-    r"(?: (?:it|them|him|her|this|that|the \w+(?: \w+)?|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?))?"
-    r"(?: as| an?)?",
+    "desc": rf"(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?{_DESC_TAIL}",
     "acc": r"[Aa]ccording to (?P<acc>[^,.;:“”\"\n]{1,80}),?",
     "quoted": rf"(?P<quoted>{_WHO})(?:, [^,“”\"\n]{{1,80}},)? as saying,?",
-    "said": rf"(?P<said>{_WHO})\s+(?:\w+ly\s+)?(?:{_VERB_RX})"
-    r"(?: (?:reporters|journalists|the \w+|\w+))?,?(?: that)?",
+    "said": rf"(?P<said>{_WHO})\s+(?:\w+ly\s+)?{_SAID_TAIL}",
 }
 # name -> (the pattern matched at the window start, searched at every word start
 # after whitespace)
@@ -71,8 +73,9 @@ _BEFORE: Final = {
     name: (re.compile(rf"(?:{rx})\s*$"), re.compile(rf"(?<=\s)(?!\s)(?:{rx})\s*$"))
     for name, rx in _BEFORE_ALTS.items()
 }
-_DESC_ANCHOR: Final = re.compile(r"described|called|termed|dubbed|label|characteri")
-_VERB_ANCHOR: Final = re.compile(_VERB_RX)
+# the ends of "desc" and "said" (after the speaker), at the window end
+_DESC_END: Final = re.compile(rf"{_DESC_TAIL}\s*$")
+_SAID_END: Final = re.compile(rf"{_SAID_TAIL}\s*$")
 
 
 _PARTICIPLE: Final = re.compile(
@@ -213,20 +216,20 @@ def _who(raw: str, pos: int, names: NameIndex) -> str | None:
 
 def _viable(text: str, lo: int, hi: int) -> list[str]:
     """The alternatives of ``_BEFORE`` that can match in [lo, hi), in order: each
-    holds its literal part (or ends with it) as tested here."""
+    holds its literal part, or ends with its tail, as tested here."""
     tail = text[lo:hi].rstrip()  # as ``\s*$`` skips it
     out = []
     if tail.endswith(":"):
         out.append("colon")
     if tail.endswith(("put it", "put it,")):
         out.append("asw")
-    if _DESC_ANCHOR.search(text, lo, hi):
+    if _DESC_END.search(text, lo, hi):
         out.append("desc")
     if text.find("ccording to", lo, hi) >= 0:
         out.append("acc")
     if tail.endswith(("as saying", "as saying,")):
         out.append("quoted")
-    if _VERB_ANCHOR.search(text, lo, hi):
+    if _SAID_END.search(text, lo, hi):
         out.append("said")
     return out
 
