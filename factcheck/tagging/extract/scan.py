@@ -54,7 +54,10 @@ _WORDS: Final = re.compile(trie(KIND_OF) + r"\b")
 # of every character of the text, which cost a third of the scan.  A hit after a
 # non-ASCII letter or digit is not a word start: scan() then runs the plain scan.
 # Offset 0 is tried with _WORDS.
-_AFTER_BREAK: Final = re.compile(r"[^0-9A-Za-z](" + trie(KIND_OF) + r")\b")
+# The lookahead on the first letters turns away words with other initials (and runs of
+# punctuation) before the prefix tree's alternation is entered.
+_FIRST: Final = "".join(sorted({w[0] for w in KIND_OF}))
+_AFTER_BREAK: Final = re.compile(r"[^0-9A-Za-z](?=[" + _FIRST + "])(" + trie(KIND_OF) + r")\b")
 
 # The word-start scan equals the plain scan of _WORDS (which also matches inside words
 # and then drops the hit) except where such a dropped match reaches into the next
