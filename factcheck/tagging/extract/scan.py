@@ -56,7 +56,7 @@ _WORDS: Final = re.compile(trie(KIND_OF) + r"\b")
 # Offset 0 is tried with _WORDS.
 # The lookahead on the first letters turns away words with other initials (and runs of
 # punctuation) before the prefix tree's alternation is entered.
-_FIRST: Final = "".join(sorted({w[0] for w in KIND_OF}))
+_FIRST: Final = re.escape("".join(sorted({w[0] for w in KIND_OF})))
 _AFTER_BREAK: Final = re.compile(r"[^0-9A-Za-z](?=[" + _FIRST + "])(" + trie(KIND_OF) + r")\b")
 
 # The word-start scan equals the plain scan of _WORDS (which also matches inside words
