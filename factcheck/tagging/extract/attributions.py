@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -27,6 +28,7 @@ from .names import (
     clean_name,
 )
 from .numtables import words
+from .rx import trie
 from .scan import Triggers, scan
 
 __all__ = ["Attribution", "find_attributions", "normalise_source", "subject_before"]
@@ -56,10 +58,6 @@ _SUBJECT_REACH: Final = 250
 _LEAD_CONJ: Final = re.compile(
     r"(?:[Aa]nd|[Bb]ut|[Ww]hile|[Ss]o|[Yy]et|[Oo]r|[Ww]hich|[Ww]ho|that|[Aa]s) "
 )
-_ADVERB_TAIL: Final = re.compile(
-    r"(?:\s+(?:\w+ly|also|later|previously|then|had|has|have|was|is|has also|had also|once"
-    r"|went on to|continued to|would|will|did|does|further))+$"
-)
 # verbs that report speech only when a clause or quote follows ("confirmed that ...")
 WEAK_VERBS: Final = words(
     "announced confirmed confirms declared denied acknowledged disclosed revealed"
@@ -76,25 +74,41 @@ _NP_STOP: Final = words(
 )
 _FUNCTION: Final = words("of for the and de van von in on at")
 _PREPS: Final = words("on of in at from for")
-_CLAUSE_START: Final = re.compile(r".*(?:^|[,;:—(“”\"\n]|(?<![A-Z])\. |\bthat )", re.S)
 _CAPS: Final = re.compile(rf"[A-Z][\w’'.&-]*(?: (?:of |for )?{NAME_WORD})*")
 _NAME_ONLY: Final = re.compile(rf"[A-Z][\w’'.-]*(?: {NAME_WORD}){{1,3}}")
 _INVERTED: Final = re.compile(rf" ((?:[A-Z][\w’'.&-]*)(?: {NAME_WORD}){{0,3}})")
 _TRAILING_NAME: Final = re.compile(rf"(?:^|\s)([A-Z][\w’'.&-]*(?: {NAME_WORD}){{0,4}})$")
-_TEMPORAL_TAIL: Final = re.compile(
-    r"(?:,?\s+(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night)"
-    r"|,?\s+(?:yesterday|today|tonight|on Twitter|in a statement))+$"
+# Subjects are found by looking backwards from the speech verb: the time phrase, the
+# adverbs and the clause start nearest to it.  sre only scans forwards, and a "...$"
+# or ".*(,|...)" pattern retries at every position of the window, so these patterns
+# are written for the *reversed* window (words spelled backwards) and matched at its
+# start, i.e. at the verb.  Forward meaning of each is given in its comment.
+_RELATIVE_DAY: Final = words("on last this early late earlier later")
+_DAY_OR_PERIOD: Final = words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "week month year morning afternoon evening night"
+)
+_WHEN: Final = ("yesterday", "today", "tonight", "on Twitter", "in a statement")
+_ADVERBS: Final = (
+    *("also", "later", "previously", "then", "had", "has", "have", "was", "is", "has also"),
+    *("had also", "once", "went on to", "continued to", "would", "will", "did", "does"),
+    "further",
 )
 
-_TEMPORAL_WORDS: Final = [
-    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    *("week", "month", "year", "morning", "afternoon", "evening", "night"),
-    *("yesterday", "today", "tonight", "Twitter", "statement"),
-]
-_ADVERB_WORDS: Final = "ly also later then had has have was is once to would will did does further"
-_TEMPORAL_ENDS: Final = (*_TEMPORAL_WORDS, *(w + "\n" for w in _TEMPORAL_WORDS))
-_ADVERB_ENDS: Final = (*_ADVERB_WORDS.split(), *(w + "\n" for w in _ADVERB_WORDS.split()))
+
+def _reversed_words(ws: Iterable[str]) -> str:
+    return trie(w[::-1] for w in ws)
+
+
+# (?:,?\s+(?:on|last|...)\s+(?:Monday|...|night)|,?\s+(?:yesterday|...|in a statement))+$
+_TEMPORAL_TAIL_REV: Final = re.compile(
+    rf"(?:(?:{_reversed_words(_DAY_OR_PERIOD)})\s+(?:{_reversed_words(_RELATIVE_DAY)})\s+,?"
+    rf"|(?:{_reversed_words(_WHEN)})\s+,?)+"
+)
+# (?:\s+(?:\w+ly|also|later|...|further))+$
+_ADVERB_TAIL_REV: Final = re.compile(rf"(?:(?:yl\w+|{_reversed_words(_ADVERBS)})\s+)+")
+# the last of: start | [,;:—(“”"\n] | (?<![A-Z])\. | \bthat  (the clause starts after it)
+_CLAUSE_END_REV: Final = re.compile(r'[,;:—(“”"\n]| \.(?![A-Z])| taht\b')
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,33 +204,38 @@ def _acceptable_subject(np: str) -> bool:
     return role and (len(words) <= 5 or (words[0][:1].isupper() and len(words) <= 8))
 
 
+def _clause_start(rev: str, end: int) -> int:
+    """Start of the clause that ends at ``end`` of a window, given the window reversed:
+    just after its last clause mark before ``end`` (0 if none, or if only at 0)."""
+    n = len(rev)
+    m = _CLAUSE_END_REV.search(rev, n - end)
+    return n - m.start() if m is not None and m.end() < n else 0
+
+
 def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | None:
     """Subject NP (start, text) of a speech verb at ``verb_start``; ``lo`` bounds the search
     (and at most ``_SUBJECT_REACH`` characters are looked at, so the work stays linear)."""
     lo = max(lo, verb_start - _SUBJECT_REACH)
-    window = text[lo:verb_start].rstrip()
+    full = text[lo:verb_start].rstrip()
+    rev = full[::-1]  # see _CLAUSE_END_REV
+    n = len(full)
     # adverbs and time phrases sit right before the verb: trim them from the last 80 only
-    head, tail = window[:-80], window[-80:]
-    # both patterns end with "$": they can only change a tail that ends with one of
-    # their last words (or with one and a final "\n", where "$" also matches)
-    if tail.endswith(_TEMPORAL_ENDS):
-        tail = _TEMPORAL_TAIL.sub("", tail)
-    if tail.endswith(_ADVERB_ENDS):
-        tail = _ADVERB_TAIL.sub("", tail)
-    window = head + tail
-    m = _CLAUSE_START.match(window)
-    cut = m.end() if m else 0
+    t = _TEMPORAL_TAIL_REV.match(rev, 0, 80)
+    trimmed = t.end() if t is not None else 0
+    a = _ADVERB_TAIL_REV.match(rev, trimmed, 80)
+    if a is not None:
+        trimmed = a.end()
+    window = full[: n - trimmed]
+    cut = _clause_start(rev, n - trimmed)
     np = window[cut:].strip()
     if not np and cut > 0 and window[cut - 1] == ",":
         # appositive: "Trump, writing on his platform, said"
         head = window[: cut - 1]
-        m2 = _CLAUSE_START.match(head)
-        c2 = m2.end() if m2 else 0
-        if cut - 1 - c2 < 100 and "," in window[: cut - 1]:
+        c2 = _clause_start(rev, cut - 1)
+        if cut - 1 - c2 < 100 and "," in head:
             inner = head.rfind(",")
             head2 = head[:inner]
-            m3 = _CLAUSE_START.match(head2)
-            c3 = m3.end() if m3 else 0
+            c3 = _clause_start(rev, inner)
             np = head2[c3:].strip()
             appositive = head[inner + 1 :].strip()
             head_words = np.split()
