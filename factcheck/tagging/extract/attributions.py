@@ -156,28 +156,32 @@ def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
         known = names.role(words[0])  # "the commissioner" -> the commissioner named earlier
         if known is not None:
             return known
-    of = _NAME_OF.match(" ".join(words))
-    if of is not None and classify(of.group(1).split())[0] == "person":
-        return names.resolve(of.group(1))  # "José Ortiz of the island's power authority"
+    joined = " ".join(words)
+    if " of " in joined:  # what _NAME_OF needs: skip the regex call otherwise
+        of = _NAME_OF.match(joined)
+        if of is not None and classify(of.group(1).split())[0] == "person":
+            return names.resolve(of.group(1))  # "José Ortiz of the island's power authority"
     if ", " in np:
         _head, _, app = np.partition(", ")
         if _NAME_ONLY.fullmatch(app):
             return names.resolve(app)
+    caps = _CAPS.findall(joined)
+    if not caps:
+        return clean_name(joined) or None
     heads = [_bare(w) for w in words if w.islower() and w not in _FUNCTION]
-    caps = [m.group(0) for m in _CAPS.finditer(" ".join(words))]
-    if caps and any(h in DOC_NOUNS for h in heads):
+    docs = [h for h in heads if h in DOC_NOUNS]
+    if docs:
         found = names.resolve(caps[-1])  # "the CNBC report", "the report on CNBC"
-        for h in heads:
-            if h in DOC_NOUNS:
-                names.titles[h] = found  # a later "the spokesperson" is this one
+        for h in docs:
+            names.titles[h] = found  # a later "the spokesperson" is this one
         return found
-    if caps and not heads:
-        if len(caps) > 1 and any(w in ("in", "at") for w in words):
+    if not heads:
+        if len(caps) > 1 and ("in" in words or "at" in words):
             return names.resolve(caps[0])  # "Aam Aadmi Party in Goa"
-        return names.resolve(" ".join(words))
-    if caps and words[-1][:1].isupper():
+        return names.resolve(joined)
+    if words[-1][:1].isupper():
         return names.resolve(caps[-1])  # "Police press officer Monika Kosiec"
-    return clean_name(" ".join(words)) or None
+    return clean_name(joined) or None
 
 
 _SUBJ_OPENERS: Final = words(
