@@ -19,7 +19,6 @@ from typing import Final
 
 from .names import (
     NAME_WORD,
-    POSSESSIVE,
     PRONOUNS,
     STOP_CAPS,
     TITLES,
@@ -101,12 +100,12 @@ def _reversed_words(ws: Iterable[str]) -> str:
 
 
 # (?:,?\s+(?:on|last|...)\s+(?:Monday|...|night)|,?\s+(?:yesterday|...|in a statement))+$
-_TEMPORAL_TAIL_REV: Final = re.compile(
+# and then (?:\s+(?:\w+ly|also|later|...|further))+$ on what is left, in one match
+_TAIL_REV: Final = re.compile(
     rf"(?:(?:{_reversed_words(_DAY_OR_PERIOD)})\s+(?:{_reversed_words(_RELATIVE_DAY)})\s+,?"
-    rf"|(?:{_reversed_words(_WHEN)})\s+,?)+"
+    rf"|(?:{_reversed_words(_WHEN)})\s+,?)*"
+    rf"(?:(?:yl\w+|{_reversed_words(_ADVERBS)})\s+)*"
 )
-# (?:\s+(?:\w+ly|also|later|...|further))+$
-_ADVERB_TAIL_REV: Final = re.compile(rf"(?:(?:yl\w+|{_reversed_words(_ADVERBS)})\s+)+")
 # the last of: start | [,;:—(“”"\n] | (?<![A-Z])\. | \bthat  (the clause starts after it)
 _CLAUSE_END_REV: Final = re.compile(r'[,;:—(“”"\n]| \.(?![A-Z])| taht\b')
 
@@ -119,8 +118,14 @@ class Attribution:
 
 
 def _bare(word: str) -> str:
-    """Lowercase word without a possessive ending."""
-    return POSSESSIVE.sub("", word.lower())
+    """Lowercase word without a possessive ending (POSSESSIVE, for a word without spaces,
+    by hand: a regex call costs more than these two checks)."""
+    low = word.lower()
+    if low.endswith(("’s", "'s")):
+        return low[:-2]
+    if low.endswith(("’", "'")):
+        return low[:-1]
+    return low
 
 
 def trim_np(np: str) -> str:
@@ -197,14 +202,16 @@ def _acceptable_subject(np: str) -> bool:
         return False
     if np.lower() in PRONOUNS:
         return True
-    if words[0].lower() in _SUBJ_OPENERS or words[-1].lower() in _SUBJ_OPENERS:
-        return False
-    if words[0].lower() in STOP_CAPS and len(words) == 1:
-        return False
+    first = words[0].lower()
     head = words[-1]
+    if first in _SUBJ_OPENERS or head.lower() in _SUBJ_OPENERS:
+        return False
+    if first in STOP_CAPS and len(words) == 1:
+        return False
     if head[:1].isupper():
         return not (len(words) > 4 and sum(w.islower() for w in words) > 5)
-    role = _bare(head) in ROLE_NOUNS or _bare(head) in TITLES
+    bare = _bare(head)
+    role = bare in ROLE_NOUNS or bare in TITLES
     return role and (len(words) <= 5 or (words[0][:1].isupper() and len(words) <= 8))
 
 
@@ -224,11 +231,8 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
     rev = full[::-1]  # see _CLAUSE_END_REV
     n = len(full)
     # adverbs and time phrases sit right before the verb: trim them from the last 80 only
-    t = _TEMPORAL_TAIL_REV.match(rev, 0, 80)
-    trimmed = t.end() if t is not None else 0
-    a = _ADVERB_TAIL_REV.match(rev, trimmed, 80)
-    if a is not None:
-        trimmed = a.end()
+    tail = _TAIL_REV.match(rev, 0, 80)  # always matches ("*" only), maybe empty
+    trimmed = tail.end() if tail is not None else 0
     window = full[: n - trimmed]
     cut = _clause_start(rev, n - trimmed)
     np = window[cut:].strip()
@@ -262,7 +266,11 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
     if lead is not None:
         np = np[lead.end() :]
     if np and not _acceptable_subject(np):
-        trailing = _TRAILING_NAME.search(np)
+        # a trailing name ends the phrase: don't search for one when the last word can't be
+        # a name word (NAME_WORD starts with a capital or "al-"/"el-"...)
+        last = np.rsplit(None, 1)[-1]
+        name_end = last[:1].isupper() or "-" in last
+        trailing = _TRAILING_NAME.search(np) if name_end else None
         # "to which on February 1 Amazon Web Services acknowledged"
         ok = trailing is not None and _acceptable_subject(trailing.group(1))
         np = trailing.group(1) if trailing is not None and ok else ""
