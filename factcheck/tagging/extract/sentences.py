@@ -26,12 +26,10 @@ from .numtables import words
 
 __all__ = ["split_sentences"]
 
-# One character class first keeps the scan fast.  A stop (with the stops and closing
-# marks after it) counts only when whitespace or the end of the text follows; no
-# shorter match can then start inside a run that fails, so nothing else changes.
-_BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*(?=\s|\Z))")
-_NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\w+)")
+_STOPS: Final = ".!?…"
 _HAS_ALNUM: Final = re.compile(r"[^\W_]")
+# A line break, and the whitespace after it (the next sentence starts after it).
+_NEWLINE: Final = re.compile(r"\n\s*")
 
 # Abbreviations after which a full stop never ends a sentence.
 _TITLES: Final = words(
@@ -52,9 +50,54 @@ _OPENERS: Final = words(
 )
 
 
-def _is_abbreviation_stop(text: str, pos: int, match_end: int, nxt: re.Match[str] | None) -> bool:
+def _plain_word_before_stop() -> str:
+    """Lookbehinds (read just after a full stop) that prove the word before it is no
+    abbreviation, so ``_is_abbreviation_stop`` would say False; see its guards.
+
+    Why: nearly every full stop ends an ordinary word, and deciding that inside the
+    stop's own regex match costs far less than a Python call per stop.  The checks
+    only ever say "plain" when the word before is certainly plain; anything else
+    (initialisms, single letters, table words, the first 20 characters) takes the
+    full check.
+    """
+    by_length: dict[int, list[str]] = {}
+    for w in _TITLES | _MONTHS | _MAYBE_FINAL:
+        by_length.setdefault(len(w), []).append(w)
+    plain = [
+        r"(?<![A-Za-z]\.)",  # not a letter before the stop (digit, quote, bracket ...)
+        r"(?<=[^.]{13}[A-Za-z]{7}\.)",  # 7+ letters and no '.' within 20: no initialism
+    ]
+    for k in range(2, 7):
+        # exactly k letters after a space/quote/other non-letter, not a table word
+        table = "|".join(sorted(by_length.get(k, [])))
+        not_table = rf"(?<!(?i:{table})\.)" if table else ""
+        plain.append(rf"(?<=[^A-Za-z.][A-Za-z]{{{k}}}\.){not_table}")
+    return "|".join(plain)
+
+
+def _stop_regex(stop: str) -> re.Pattern[str]:
+    """Boundary matches for one stop character (one regex per character, not a
+    ``[.!?…]`` class: a literal first character lets re skip ahead to it much faster).
+
+    A match starts at the first stop of a run (``?!``, ``...``) and takes the run and
+    any closing quotes/brackets, when whitespace or the end follows.  Groups: 1 set
+    when the stop is surely no abbreviation (always for ``!?…``), 2 the whitespace
+    after (the next sentence starts after it), 3 an opening quote and 4 the next word.
+    """
+    s = re.escape(stop)
+    plain = _plain_word_before_stop() if stop == "." else ""
+    return re.compile(
+        rf"{s}(?<![.!?…]{s})(?:(?:{plain})())?+[.!?…]*[\"'”’»)\]]*(?=\s|\Z)"
+        r"(?=(\s*+)(?:([\"'“‘(\[]?)(\w+))?)"
+    )
+
+
+_STOP_REGEXES: Final = tuple((c, _stop_regex(c)) for c in _STOPS)
+
+
+def _is_abbreviation_stop(text: str, pos: int, next_word: str) -> bool:
     """True when the stop at ``pos`` belongs to an abbreviation, not a sentence end
-    (``nxt``: ``_NEXT_WORD.match(text, match_end)``)."""
+    (``next_word``: the word after it, or "")."""
     if text[pos] != ".":
         return False
     lim = max(0, pos - 20)
@@ -65,7 +108,6 @@ def _is_abbreviation_stop(text: str, pos: int, match_end: int, nxt: re.Match[str
     if not word.replace(".", "").isalpha():
         return False
     low = word.replace(".", "").lower()
-    next_word = nxt.group(2) if nxt else ""
     opener = next_word.lower() in _OPENERS
     if "." in word or (len(word) == 1 and word.isupper()):
         # initialism (U.S., U.K.) or an initial (John F. Kennedy)
@@ -79,45 +121,53 @@ def _is_abbreviation_stop(text: str, pos: int, match_end: int, nxt: re.Match[str
     return False
 
 
+def _stop_boundaries(
+    text: str, stop_regex: re.Pattern[str], ends: list[int], starts: list[int]
+) -> None:
+    """Add the sentence ends at one stop character: the span's end, and where the
+    next sentence starts (after the whitespace)."""
+    for m in stop_regex.finditer(text):
+        plain, quote, word = m.group(1, 3, 4)
+        if word is not None:
+            # a stop followed by a lowercase letter/digit continues the sentence
+            first = word[0]
+            if first.isdigit() or (first.islower() and not quote):
+                continue
+        if plain is None and _is_abbreviation_stop(text, m.start(), word or ""):
+            continue
+        ends.append(m.end())
+        starts.append(m.end(2))
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentence spans ``(start, end)`` in code points."""
+    # Each boundary gives the end of one span (trimmed of whitespace) and the start
+    # of the next (after the whitespace).  Both sequences grow with the boundary's
+    # position, so line breaks and each stop character are found by separate
+    # regexes (fast literal scans) and the two lists simply sorted.
+    ends: list[int] = []
+    starts = [len(text) - len(text.lstrip())]
+    for m in _NEWLINE.finditer(text):
+        e = m.start()
+        while e and text[e - 1].isspace():
+            e -= 1
+        ends.append(e)
+        starts.append(m.end())
+    for stop, stop_regex in _STOP_REGEXES:
+        if stop in text:
+            _stop_boundaries(text, stop_regex, ends, starts)
+    ends.sort()
+    starts.sort()
+    e = len(text)
+    while e > starts[-1] and text[e - 1].isspace():
+        e -= 1
+    ends.append(e)
+
     spans: list[tuple[int, int]] = []
     append = spans.append
     has_alnum = _HAS_ALNUM.search
-    next_word = _NEXT_WORD.match
-    start = 0
-    n = len(text)
-    for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        stop = m.start()
-        if text[stop] != "\n":
-            # (_BOUNDARY has checked that whitespace or the end follows)
-            # a stop followed by a lowercase letter/digit continues the sentence
-            nxt = next_word(text, end)
-            if nxt is not None and (
-                nxt.group(2)[0].isdigit() or (nxt.group(2)[0].islower() and not nxt.group(1))
-            ):
-                continue
-            if text[stop] == "." and _is_abbreviation_stop(text, stop, end, nxt):
-                continue
-        # the span, trimmed of whitespace, if it holds a letter or digit (_append inlined)
-        s, e = start, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e and has_alnum(text, s, e):
+    for s, e in zip(starts, ends, strict=True):
+        # (text[s] first: most sentences start with a letter or digit)
+        if s < e and (text[s].isalnum() or has_alnum(text, s, e)):
             append((s, e))
-        start = end
-    if start < n:
-        _append(text, start, n, spans)
     return spans
-
-
-def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end and _HAS_ALNUM.search(text, start, end):
-        spans.append((start, end))
