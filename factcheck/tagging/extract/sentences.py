@@ -20,7 +20,7 @@ surrounding whitespace; spans with no letter or digit are dropped.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 from .numtables import words
 
@@ -28,6 +28,7 @@ __all__ = ["split_sentences"]
 
 _STOPS: Final = ".!?…"
 _HAS_ALNUM: Final = re.compile(r"[^\W_]")
+_NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\w+)")
 # A line break, and the whitespace after it (the next sentence starts after it).
 _NEWLINE: Final = re.compile(r"\n\s*")
 
@@ -50,6 +51,25 @@ _OPENERS: Final = words(
 )
 
 
+def _any_case_trie(words: list[str]) -> str:
+    """A prefix tree of ``words`` in any letter case (``[Dd][Rr]``): re skips an
+    alternative that starts with a character class at its first character, which it
+    cannot do for ``(?i:...)`` literals."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [f"[{ch.upper()}{ch}]{build(sub)}" for ch, sub in sorted(node.items())]
+        if not alts:
+            return ""
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return build(tree)
+
+
 def _plain_word_before_stop() -> str:
     """Lookbehinds (read just after a full stop) that prove the word before it is no
     abbreviation, so ``_is_abbreviation_stop`` would say False; see its guards.
@@ -69,10 +89,15 @@ def _plain_word_before_stop() -> str:
     ]
     for k in range(2, 7):
         # exactly k letters after a space/quote/other non-letter, not a table word
-        table = "|".join(sorted(by_length.get(k, [])))
-        not_table = rf"(?<!(?i:{table})\.)" if table else ""
+        table = _any_case_trie(by_length.get(k, []))
+        not_table = rf"(?<!{table}\.)" if table else ""
         plain.append(rf"(?<=[^A-Za-z.][A-Za-z]{{{k}}}\.){not_table}")
     return "|".join(plain)
+
+
+# After a stop's run and closing marks: the next word surely does not continue the
+# sentence (see _ends_sentence): a capital, a quoted letter, or no word at all.
+_NEXT_OPENS: Final = r"[.!?…]*+[\"'”’»)\]]*+\s*+(?:[A-Z]|[\"'“‘(\[][A-Za-z]|(?![\"'“‘(\[]?\w))"
 
 
 def _stop_regex(stop: str) -> re.Pattern[str]:
@@ -80,15 +105,16 @@ def _stop_regex(stop: str) -> re.Pattern[str]:
     ``[.!?…]`` class: a literal first character lets re skip ahead to it much faster).
 
     A match starts at the first stop of a run (``?!``, ``...``) and takes the run and
-    any closing quotes/brackets, when whitespace or the end follows.  Groups: 1 set
-    when the stop is surely no abbreviation (always for ``!?…``), 2 the whitespace
-    after (the next sentence starts after it), 3 an opening quote and 4 the next word.
+    any closing quotes/brackets, when whitespace or the end follows.  Group 1 is set
+    when the stop surely ends the sentence (no abbreviation before, no lowercase word
+    or digit after); group 2 is the whitespace after (the next sentence starts after
+    it).
     """
     s = re.escape(stop)
-    plain = _plain_word_before_stop() if stop == "." else ""
+    plain = f"(?:{_plain_word_before_stop()})" if stop == "." else ""
     return re.compile(
-        rf"{s}(?<![.!?…]{s})(?:(?:{plain})())?+[.!?…]*[\"'”’»)\]]*(?=\s|\Z)"
-        r"(?=(\s*+)(?:([\"'“‘(\[]?)(\w+))?)"
+        rf"{s}(?<![.!?…]{s})(?:{plain}(?={_NEXT_OPENS})())?+"
+        r"[.!?…]*[\"'”’»)\]]*(?=\s|\Z)(?=(\s*+))"
     )
 
 
@@ -121,22 +147,29 @@ def _is_abbreviation_stop(text: str, pos: int, next_word: str) -> bool:
     return False
 
 
+def _ends_sentence(text: str, pos: int, end: int) -> bool:
+    """The full check for a stop match at ``pos`` .. ``end`` (see the module rules)."""
+    nxt = _NEXT_WORD.match(text, end)
+    next_word = nxt.group(2) if nxt else ""
+    # a stop followed by a lowercase letter/digit continues the sentence
+    if nxt is not None and (
+        next_word[0].isdigit() or (next_word[0].islower() and not nxt.group(1))
+    ):
+        return False
+    return not _is_abbreviation_stop(text, pos, next_word)
+
+
 def _stop_boundaries(
     text: str, stop_regex: re.Pattern[str], ends: list[int], starts: list[int]
 ) -> None:
     """Add the sentence ends at one stop character: the span's end, and where the
     next sentence starts (after the whitespace)."""
     for m in stop_regex.finditer(text):
-        plain, quote, word = m.group(1, 3, 4)
-        if word is not None:
-            # a stop followed by a lowercase letter/digit continues the sentence
-            first = word[0]
-            if first.isdigit() or (first.islower() and not quote):
-                continue
-        if plain is None and _is_abbreviation_stop(text, m.start(), word or ""):
+        if m.group(1) is None and not _ends_sentence(text, m.start(), m.end()):
             continue
-        ends.append(m.end())
-        starts.append(m.end(2))
+        end, start = m.span(2)
+        ends.append(end)
+        starts.append(start)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
