@@ -95,9 +95,9 @@ def _plain_word_before_stop() -> str:
     return "|".join(plain)
 
 
-# After a stop's run and closing marks: the next word surely does not continue the
+# After a stop and its whitespace: the next word surely does not continue the
 # sentence (see _ends_sentence): a capital, a quoted letter, or no word at all.
-_NEXT_OPENS: Final = r"[.!?…]*+[\"'”’»)\]]*+\s*+(?:[A-Z]|[\"'“‘(\[][A-Za-z]|(?![\"'“‘(\[]?\w))"
+_NEXT_OPENS: Final = r"(?:[A-Z]|[\"'“‘(\[][A-Za-z]|(?![\"'“‘(\[]?\w))"
 
 
 def _stop_regex(stop: str) -> re.Pattern[str]:
@@ -106,15 +106,17 @@ def _stop_regex(stop: str) -> re.Pattern[str]:
 
     A match starts at the first stop of a run (``?!``, ``...``) and takes the run and
     any closing quotes/brackets, when whitespace or the end follows.  Group 1 is set
-    when the stop surely ends the sentence (no abbreviation before, no lowercase word
-    or digit after); group 2 is the whitespace after (the next sentence starts after
-    it).
+    when no abbreviation precedes the stop, group 2 is the whitespace after (the next
+    sentence starts after it), and group 3 is set when the stop surely ends the
+    sentence: group 1 and no lowercase word or digit after.
     """
     s = re.escape(stop)
     plain = f"(?:{_plain_word_before_stop()})" if stop == "." else ""
+    # (?(1)X|(?!)): X only when group 1 is set; the run and closers never give back
+    # characters (a shorter run could not be followed by whitespace), hence *+.
     return re.compile(
-        rf"{s}(?<![.!?…]{s})(?:{plain}(?={_NEXT_OPENS})())?+"
-        r"[.!?…]*[\"'”’»)\]]*(?=\s|\Z)(?=(\s*+))"
+        rf"{s}(?<![.!?…]{s})(?:{plain}())?+[.!?…]*+[\"'”’»)\]]*+"
+        rf"(?=(\s++|\Z)(?:(?(1){_NEXT_OPENS}|(?!))())?+)"
     )
 
 
@@ -165,7 +167,7 @@ def _stop_boundaries(
     """Add the sentence ends at one stop character: the span's end, and where the
     next sentence starts (after the whitespace)."""
     for m in stop_regex.finditer(text):
-        if m.group(1) is None and not _ends_sentence(text, m.start(), m.end()):
+        if m.group(3) is None and not _ends_sentence(text, m.start(), m.end()):
             continue
         end, start = m.span(2)
         ends.append(end)
