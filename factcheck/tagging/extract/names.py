@@ -126,7 +126,7 @@ NAME_WORD: Final = r"(?:[A-Z]|(?:el|al|ad|as|ar|an|at|az|ash)-[A-Za-z])[\w’'.&
 _RUN: Final = re.compile(
     rf"{_CAP_WORD}(?:(?: (?:of|for|the|{_PARTICLE}))* {NAME_WORD})*",
 )
-_PREV_LOWER: Final = re.compile(r"([a-z]+) $")
+_ASCII_LOWER: Final = "abcdefghijklmnopqrstuvwxyz"
 POSSESSIVE: Final = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -336,12 +336,21 @@ class NameIndex:
             low = t.lower()
             if low in TITLES:
                 self.titles[low] = name
-        # _PREV_LOWER ends with " $": a space right before ``s`` (or before a final "\n")
-        c = self.text[s - 1 : s]
-        if c == " " or (c == "\n" and self.text[s - 2 : s - 1] == " "):
-            pw = _PREV_LOWER.search(self.text, max(0, s - 20), s)
-            if pw is not None and pw.group(1) in TITLES:
-                self.titles[pw.group(1)] = name
+        # the lowercase word right before "<space>" or "<space>\n" at ``s``, looked at no
+        # further back than 20 characters: what ``([a-z]+) $`` searched in text[s-20:s]
+        # finds, taken by one rstrip (that search retried [a-z]+ at each of 20 starts)
+        text = self.text
+        c = text[s - 1 : s]
+        if c == " ":
+            space = s - 1
+        elif c == "\n" and text[s - 2 : s - 1] == " ":
+            space = s - 2
+        else:
+            return
+        before = text[max(0, s - 20) : space]
+        word = before[len(before.rstrip(_ASCII_LOWER)) :]
+        if word in TITLES:
+            self.titles[word] = name
 
     def role(self, noun: str) -> str | None:
         """The person last introduced with the title ``noun`` ("the commissioner")."""
