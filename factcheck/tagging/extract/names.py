@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from .numtables import words
@@ -221,10 +222,19 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
     return "person", " ".join(tokens), gender
 
 
-_Prepared = tuple[int, int, tuple[str, ...], tuple[str, str, str | None]]
+# What a run becomes in NameIndex, decided once per distinct run so that the loop over
+# the ~100 runs of an article only looks at a small integer:
+_FIXED: Final = 0  # the same mention wherever it occurs (organisations, places, ...)
+_WORD: Final = 1  # one capitalised word: a surname seen earlier, else itself ("other")
+_PERSON: Final = 2  # a person: surname map, genders, titles (never a single token)
+# (offset, length, mode, kind, name, gender, titles): the run's mention starts ``offset``
+# characters into the run and is ``length`` long; ``titles`` are its title words,
+# lowercased; a _WORD's kind is "" when an unknown word makes no mention (months, days)
+_Prepared = tuple[int, int, int, str, str, str | None, tuple[str, ...]]
 _PREPARED: dict[str, _Prepared | None] = {}
 _MISSING: Final[Any] = object()
 _tuple_new = tuple.__new__  # Mention(...) without the generated Python-level __new__
+_start_of = itemgetter(0)
 
 
 def _prepare(run: str) -> _Prepared | None:
@@ -266,7 +276,15 @@ def _prepare_uncached(run: str) -> _Prepared | None:
         return None
     length = len(" ".join(tokens)) - (len(last) - len(bare))
     tokens[-1] = bare
-    return offset, length, tuple(tokens), _classify(tokens)
+    kind, name, gender = _classify(tokens)
+    if kind == "person":  # _classify makes a person of two or more tokens only
+        titles = tuple(low for t in tokens if (low := t.lower()) in TITLES)
+        return offset, length, _PERSON, kind, name, gender, titles
+    if len(tokens) == 1 and kind == "other":  # name == tokens[0]
+        # an unknown single capitalised word: a possible surname/outlet
+        kind = "" if name.lower() in CALENDAR else kind
+        return offset, length, _WORD, kind, name, None, ()
+    return offset, length, _FIXED, kind, name, gender, ()
 
 
 class NameIndex:
@@ -277,12 +295,18 @@ class NameIndex:
         self.surnames: dict[str, str] = {}
         self.genders: dict[str, str | None] = {}
         self.titles: dict[str, str] = {}
+        self.mentions = self._collect(text, quote_spans)
+        self._starts: list[int] = list(map(_start_of, self.mentions))
+
+    def _collect(self, text: str, quote_spans: list[tuple[int, int]]) -> list[Mention]:
+        # one loop with the two frequent cases inline: it runs for every capitalised
+        # run of every article (a call per run cost more than the work of most runs)
         mentions: list[Mention] = []
         qi = 0
         nq = len(quote_spans)
         add = mentions.append
-        make = self._mention
         cache = _PREPARED
+        surnames = self.surnames
         for m in _RUN.finditer(text):
             s = m.start()
             if nq:
@@ -290,52 +314,47 @@ class NameIndex:
                     qi += 1
                 if qi < nq and quote_spans[qi][0] <= s:
                     continue  # inside a quotation: never an antecedent
-            run = m.group()
+            run = m[0]
             prepared = cache.get(run, _MISSING)
             if prepared is _MISSING:
                 prepared = _prepare(run)
             if prepared is None:
                 continue
-            mention = make(prepared, s)
-            if mention is not None:
-                add(mention)
-        self.mentions = mentions
-        self._starts = [mt.start for mt in mentions]
+            offset, length, mode, kind, name, gender, titles = prepared
+            s += offset
+            if mode == _WORD:
+                full = surnames.get(name)
+                if full is not None:
+                    add(
+                        _tuple_new(Mention, (s, s + length, full, "person", self.genders.get(full)))
+                    )
+                elif kind:
+                    add(_tuple_new(Mention, (s, s + length, name, kind, None)))
+            elif mode == _FIXED:
+                add(_tuple_new(Mention, (s, s + length, name, kind, gender)))
+            else:
+                add(self._person(s, s + length, name, gender, titles))
+        return mentions
 
-    def _mention(self, prepared: _Prepared, s: int) -> Mention | None:
-        offset, length, tokens, (kind, name, gender) = prepared
-        s += offset
-        end = s + length
-        if kind == "person":
-            if " " not in name:
-                name = self.surnames.get(name, name)  # "President Trump" -> "Donald Trump"
-            self._note_titles(s, tokens, name)
+    def _person(
+        self, s: int, end: int, name: str, gender: str | None, titles: tuple[str, ...]
+    ) -> Mention:
+        if " " not in name:
+            name = self.surnames.get(name, name)  # "President Trump" -> "Donald Trump"
+        self._note_titles(s, titles, name)
+        if " " in name:
             parts = name.split()
-            if len(parts) >= 2:
-                for key in (parts[0], parts[-1]):
-                    self.surnames.setdefault(key, name)
-                self.genders.setdefault(name, gender)
-                if name in self.genders:
-                    gender = self.genders[name] or gender
-                return _tuple_new(Mention, (s, end, name, kind, gender))
-        if len(tokens) == 1 and kind in ("other", "person"):
-            full = self.surnames.get(tokens[0])
-            if full is not None:
-                return _tuple_new(Mention, (s, end, full, "person", self.genders.get(full)))
-            if kind == "other" and tokens[0].lower() not in CALENDAR:
-                # an unknown single capitalised word: a possible surname/outlet
-                return _tuple_new(Mention, (s, end, tokens[0], "other", None))
-            return None
-        if kind == "person" and name in self.genders:
+            for key in (parts[0], parts[-1]):
+                self.surnames.setdefault(key, name)
+            gender = self.genders.setdefault(name, gender) or gender
+        elif name in self.genders:
             gender = self.genders[name] or gender
-        return _tuple_new(Mention, (s, end, name, kind, gender))
+        return _tuple_new(Mention, (s, end, name, "person", gender))
 
-    def _note_titles(self, s: int, tokens: tuple[str, ...], name: str) -> None:
+    def _note_titles(self, s: int, titles: tuple[str, ...], name: str) -> None:
         """Remember "commissioner" -> "Albert Muchanga" for later "the commissioner"."""
-        for t in tokens:
-            low = t.lower()
-            if low in TITLES:
-                self.titles[low] = name
+        for low in titles:
+            self.titles[low] = name
         # the lowercase word right before "<space>" or "<space>\n" at ``s``, looked at no
         # further back than 20 characters: what ``([a-z]+) $`` searched in text[s-20:s]
         # finds, taken by one rstrip (that search retried [a-z]+ at each of 20 starts)
