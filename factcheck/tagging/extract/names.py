@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
@@ -227,10 +228,12 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
 _FIXED: Final = 0  # the same mention wherever it occurs (organisations, places, ...)
 _WORD: Final = 1  # one capitalised word: a surname seen earlier, else itself ("other")
 _PERSON: Final = 2  # a person: surname map, genders, titles (never a single token)
-# (offset, length, mode, kind, name, gender, titles): the run's mention starts ``offset``
-# characters into the run and is ``length`` long; ``titles`` are its title words,
-# lowercased; a _WORD's kind is "" when an unknown word makes no mention (months, days)
-_Prepared = tuple[int, int, int, str, str, str | None, tuple[str, ...]]
+# (offset, length, mode, kind, name, gender, titles, keys): the run's mention starts
+# ``offset`` characters into the run and is ``length`` long; a person's ``titles`` are
+# its title words, lowercased, and ``keys`` the first and last word of a full name
+# (none for "President Trump"); a _WORD's kind is "" when an unknown word makes no
+# mention (months, days)
+_Prepared = tuple[int, int, int, str, str, str | None, tuple[str, ...], tuple[str, ...]]
 _PREPARED: dict[str, _Prepared | None] = {}
 _MISSING: Final[Any] = object()
 _tuple_new = tuple.__new__  # Mention(...) without the generated Python-level __new__
@@ -279,12 +282,14 @@ def _prepare_uncached(run: str) -> _Prepared | None:
     kind, name, gender = _classify(tokens)
     if kind == "person":  # _classify makes a person of two or more tokens only
         titles = tuple(low for t in tokens if (low := t.lower()) in TITLES)
-        return offset, length, _PERSON, kind, name, gender, titles
+        parts = name.split()
+        keys = (parts[0], parts[-1]) if len(parts) > 1 else ()
+        return offset, length, _PERSON, kind, name, gender, titles, keys
     if len(tokens) == 1 and kind == "other":  # name == tokens[0]
         # an unknown single capitalised word: a possible surname/outlet
         kind = "" if name.lower() in CALENDAR else kind
-        return offset, length, _WORD, kind, name, None, ()
-    return offset, length, _FIXED, kind, name, gender, ()
+        return offset, length, _WORD, kind, name, None, (), ()
+    return offset, length, _FIXED, kind, name, gender, (), ()
 
 
 class NameIndex:
@@ -320,7 +325,7 @@ class NameIndex:
                 prepared = _prepare(run)
             if prepared is None:
                 continue
-            offset, length, mode, kind, name, gender, titles = prepared
+            offset, length, mode, kind, name, gender, titles, keys = prepared
             s += offset
             if mode == _WORD:
                 full = surnames.get(name)
@@ -333,31 +338,37 @@ class NameIndex:
             elif mode == _FIXED:
                 add(_tuple_new(Mention, (s, s + length, name, kind, gender)))
             else:
-                add(self._person(s, s + length, name, gender, titles))
+                add(self._person(s, s + length, name, gender, titles, keys))
         return mentions
 
     def _person(
-        self, s: int, end: int, name: str, gender: str | None, titles: tuple[str, ...]
+        self,
+        s: int,
+        end: int,
+        name: str,
+        gender: str | None,
+        titles: tuple[str, ...],
+        keys: Sequence[str],
     ) -> Mention:
-        if " " not in name:
+        """A person's mention; fills the surname map, genders and titles."""
+        if not keys:
             name = self.surnames.get(name, name)  # "President Trump" -> "Donald Trump"
-        self._note_titles(s, titles, name)
-        if " " in name:
-            parts = name.split()
-            for key in (parts[0], parts[-1]):
-                self.surnames.setdefault(key, name)
+            keys = name.split()
+        if len(keys) > 1:
+            self.surnames.setdefault(keys[0], name)
+            self.surnames.setdefault(keys[-1], name)
             gender = self.genders.setdefault(name, gender) or gender
         elif name in self.genders:
             gender = self.genders[name] or gender
-        return _tuple_new(Mention, (s, end, name, "person", gender))
-
-    def _note_titles(self, s: int, titles: tuple[str, ...], name: str) -> None:
-        """Remember "commissioner" -> "Albert Muchanga" for later "the commissioner"."""
+        # remember "commissioner" -> "Albert Muchanga" for a later "the commissioner":
+        # the run's own titles, and a lowercase title word right before the run (in
+        # line, not a helper: this runs for every person mention)
+        known = self.titles
         for low in titles:
-            self.titles[low] = name
-        # the lowercase word right before "<space>" or "<space>\n" at ``s``, looked at no
-        # further back than 20 characters: what ``([a-z]+) $`` searched in text[s-20:s]
-        # finds, taken by one rstrip (that search retried [a-z]+ at each of 20 starts)
+            known[low] = name
+        # that word is what ``([a-z]+) $`` finds searched in text[s-20:s] (a space, or a
+        # space and "\n", right before ``s``); one rstrip takes it without retrying
+        # [a-z]+ at each of 20 starts
         text = self.text
         c = text[s - 1 : s]
         if c == " ":
@@ -365,11 +376,12 @@ class NameIndex:
         elif c == "\n" and text[s - 2 : s - 1] == " ":
             space = s - 2
         else:
-            return
-        before = text[max(0, s - 20) : space]
+            return _tuple_new(Mention, (s, end, name, "person", gender))
+        before = text[s - 20 if s > 20 else 0 : space]
         word = before[len(before.rstrip(_ASCII_LOWER)) :]
         if word in TITLES:
-            self.titles[word] = name
+            known[word] = name
+        return _tuple_new(Mention, (s, end, name, "person", gender))
 
     def role(self, noun: str) -> str | None:
         """The person last introduced with the title ``noun`` ("the commissioner")."""
