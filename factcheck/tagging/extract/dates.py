@@ -35,18 +35,20 @@ _MON_ABBR = (
 )
 _MON = rf"(?:{_MONTH_CAP}|{_MON_ABBR})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Optional parts are written "(?:...|)", not "(...)?": the same matches, but the
+# regex engine (3.11) allocates a repeat context for each "(...)?" it enters.
 _CAL: Final = re.compile(
-    rf"(?:(?:{_WEEKDAY}),? )?(?:(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:,? (?P<yr>\d{{4}}))?"
-    rf"|(?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon2>{_MON})"
-    rf"(?:,? (?P<yr2>\d{{4}}))?)(?![\w])"
+    rf"(?:(?:{_WEEKDAY}),? |)(?:(?P<mon>{_MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th|)"
+    rf"(?:,? (?P<yr>\d{{4}})|)"
+    rf"|(?:the |)(?P<day2>\d{{1,2}})(?:st|nd|rd|th|) (?:of |)(?P<mon2>{_MON})"
+    rf"(?:,? (?P<yr2>\d{{4}})|))(?![\w])"
     rf"|(?P<mon3>{_MON}),? (?P<yr3>\d{{4}})(?![\w])"
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w])"
     rf"|(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ee]arlier this|[Ll]ater this|[Tt]he previous)"
     rf" (?:{_WEEKDAY}|week|weekend|month|year|{_MONTH_CAP}|spring|summer|autumn|fall|winter))"
     r"(?![\w])"
     rf"|(?P<mon4>{_MONTH_CAP})(?![\w])"
-    r"|(?P<time>\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
+    r"|(?P<time>\d{1,2}(?::\d\d|)\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am|pm|AM|PM)|\d{1,2}:\d\d)(?![\w:])"
 )
 _MONTH_PREPS: Final = frozenset(
     [

@@ -25,24 +25,35 @@ def _alt(words: Any, capital: bool = True) -> str:
     """Regex matching any of ``words``, longest first; ``capital`` adds the capitalised
     form.  A prefix tree: it tries the same words in the same order (of the words that
     fit at a position, the longest first) as a longest-first alternation, without
-    comparing against every word in turn."""
+    comparing against every word in turn.  Its optional tails are written the cheap way
+    (see _OPTIONAL_GROUPS)."""
     variants = set(words)
     if capital:
         variants |= {w[0].upper() + w[1:] for w in words if w[:1].isalpha()}
-    return "(?:" + trie(variants) + ")"
+    # a trie emits only "(?:...)?" groups and escaped literals, so ")?" closes one
+    return "(?:" + trie(variants).replace(")?", "|)") + ")"
+
+
+# _OPTIONAL_GROUPS: Python's regex engine (3.11) allocates a repeat context, and
+# saves the group marks, for every optional group "(...)?" it enters, even one that
+# fails at its first character; "(?:...|)", an alternation with an empty branch,
+# tries the same things in the same order without that (about a quarter of the
+# amount pattern's cost).  So the patterns below are written that way.  A named
+# group written "(?P<x>...|)" is "" instead of None when skipped; the code only
+# tests such groups for truth.  "p1" stays None when skipped: "(?(p1)...)" tests it.
 
 
 _ONES9 = _alt([w for w, v in T.ONES.items() if 1 <= v <= 9])
 _ONES = _alt(T.ONES)
 _TENS = _alt(T.TENS)
-_TENS_ONES = rf"{_TENS}(?:[- ]{_ONES9})?"
-_WORDNUM = rf"(?:{_TENS_ONES}|{_ONES})(?:[ -]hundred(?: and (?:{_TENS_ONES}|{_ONES}))?)?"
-_A_SCALE = r"(?:[Hh]alf )?[Aa]n?(?= (?:hundred|thousand|million|billion|trillion|dozen)\b)"
+_TENS_ONES = rf"{_TENS}(?:[- ]{_ONES9}|)"
+_WORDNUM = rf"(?:{_TENS_ONES}|{_ONES})(?:[ -]hundred(?: and (?:{_TENS_ONES}|{_ONES})|)|)"
+_A_SCALE = r"(?:[Hh]alf |)[Aa]n?(?= (?:hundred|thousand|million|billion|trillion|dozen)\b)"
 _FRAC = (
     rf"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)[ -]{_alt(T.FRACTIONS, False)}"
     rf"|[Aa] {_alt(T.FRACTIONS, False)}(?= of\b)|[Hh]alf(?= of\b)"
 )
-_DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|)"
 _NUM = rf"(?:{_DIG}|{_FRAC}|{_WORDNUM}|{_A_SCALE})"
 _CUR = (
     r"(?:(?:US|AU?|CA?|NZ|HK|S|R)\$|CN¥|[$€£¥₹₩₽₺₪₦]"
@@ -62,11 +73,11 @@ def _amount_rx(between: bool) -> re.Pattern[str]:
     head = "(?P<btw>[Bb]etween )" if between else ""
     sep = " (?:and|to) " if between else r"(?(p1)\s?[–—-]\s?|(?:\s?[–—]\s?|-| to ))"
     return re.compile(
-        rf"{head}(?P<c1>{_CUR})?(?P<n1>{_NUM})(?P<dec>(?<=0)'?s)?(?P<s1>{_SCALE})?"
-        rf"(?:(?P<p1>\s?%|\s(?:percent|per cent))?(?P<sep>{sep})"
-        rf"(?P<c2>{_CUR})?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
-        rf"(?:(?P<pct>{_PCT})|(?P<csuf>{_CSUF})|(?P<tu>{_TIME})(?P<old>[ -]old\b)?"
-        rf"|(?P<mu>{_MEAS}))?"
+        rf"{head}(?P<c1>{_CUR}|)(?P<n1>{_NUM})(?P<dec>(?<=0)'?s|)(?P<s1>{_SCALE}|)"
+        rf"(?:(?:(?P<p1>\s?%|\s(?:percent|per cent))|)(?P<sep>{sep})"
+        rf"(?P<c2>{_CUR}|)(?P<n2>{_NUM})(?P<s2>{_SCALE}|)|)"
+        rf"(?:(?P<pct>{_PCT})|(?P<csuf>{_CSUF})|(?P<tu>{_TIME})(?P<old>[ -]old\b|)"
+        rf"|(?P<mu>{_MEAS})|)"
         r"(?![\w/]|[.,:]\d)"
     )
 
