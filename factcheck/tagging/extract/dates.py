@@ -70,7 +70,25 @@ _MONTH_PREPS: Final = frozenset(
         "next",
     ]
 )
-_PREV_WORD: Final = re.compile(r"(\S+) $")
+
+
+def word_before(text: str, end: int, lo: int) -> tuple[str, int] | None:
+    """The word (a run of non-whitespace) and its start, where ``text[lo:end]`` ends in
+    word + " " (or word + " \\n"); else None.  The same as searching ``(\\S+) $`` in
+    ``text[lo:end]``, which costs a failed greedy match at every offset of the window."""
+    j = end - 1  # the space
+    if j <= lo:
+        return None
+    if text[j] != " ":
+        if text[j] != "\n" or text[j - 1] != " ":
+            return None  # "$" also matches before a final newline
+        j -= 1
+        if j <= lo:
+            return None
+    if text[j - 1].isspace():
+        return None
+    word = text[lo:j].rsplit(None, 1)[-1]  # str.split's whitespace is the regex's \s
+    return word, j - len(word)
 
 
 def calendar_at(text: str, p: int) -> NumberHit | None:
@@ -97,8 +115,8 @@ def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:
         extra["date"] = g("iso")
         return NumberHit(start, end, "date", None, "date", None, extra)
     if g("mon4"):
-        pw = _PREV_WORD.search(text, max(0, start - 12), start)
-        if pw is None or pw.group(1).lower() not in _MONTH_PREPS:
+        pw = word_before(text, start, max(0, start - 12))
+        if pw is None or pw[0].lower() not in _MONTH_PREPS:
             return None
         mon = T.MONTHS[g("mon4").lower()]
         extra["date"] = f"XXXX-{mon:02d}"

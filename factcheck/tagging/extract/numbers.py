@@ -14,7 +14,7 @@ import re
 from typing import Any, Final
 
 from . import numtables as T
-from .dates import NumberHit, calendar_at
+from .dates import NumberHit, calendar_at, word_before
 from .rx import trie
 from .scan import Triggers, scan
 
@@ -146,7 +146,6 @@ _QUAL: Final = re.compile(
 )
 # last words of the qualifiers: the regex runs only after one of these
 _QUAL_LAST: Final = frozenset(q.split()[-1] for q in T.QUALIFIERS)
-_PREV_WORD: Final = re.compile(r"(\S+) $")
 _POSS_END: Final = re.compile(r"(?:’s|'s|s’|s')$")
 _NEXT_WORD: Final = re.compile(r" ([A-Za-z]\w*)")
 _NEXT_CAPS: Final = re.compile(r" [A-Z]{2,}\b")
@@ -301,17 +300,18 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
 
 def _is_label(text: str, start: int, end: int) -> bool:
     """Plain numbers that name things: "iPhone 15", "Boeing 737 MAX", "flight 302"."""
-    pw = _PREV_WORD.search(text, max(0, start - 30), start)
+    pw = word_before(text, start, max(0, start - 30))
+    low = None
     if pw is not None:
-        word = pw.group(1)
+        word, word_start = pw
         low = word.lower()
         if low in T.LABEL_NOUNS:
             return True
-        if any(c.isupper() for c in word) and word[-1].isalpha() and not _POSS_END.search(word):
+        if any(map(str.isupper, word)) and word[-1].isalpha() and not _POSS_END.search(word):
             if (
                 low not in T.CAPITAL_OK
                 and low not in T.MONTHS
-                and not _sentence_initial(text, pw.start(1))
+                and not _sentence_initial(text, word_start)
             ):
                 return True
             if word[0].islower():  # iPhone, eBay
@@ -321,8 +321,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
     # "the 737 Max", "a 747 Jumbo": determiner + number + capitalised word
     nxt = _NEXT_WORD.match(text, end)
     return (
-        pw is not None
-        and pw.group(1).lower() in ("the", "a", "an", "new", "its", "his", "her", "their")
+        low in ("the", "a", "an", "new", "its", "his", "her", "their")
         and nxt is not None
         and nxt.group(1)[0].isupper()
     )
