@@ -84,6 +84,7 @@ def _amount_rx(between: bool) -> re.Pattern[str]:
 
 _AMOUNT: Final = _amount_rx(between=False)
 _AMOUNT_BTW: Final = _amount_rx(between=True)
+_N_GROUPS: Final = _AMOUNT.groups  # _classify_amount unpacks them by position
 
 # Scanning is two cheap trigger passes; the full patterns only run (``match``)
 # where a trigger fired.
@@ -209,12 +210,15 @@ def _cur_code(s: str) -> str:
 
 
 def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
-    groups: dict[str, Any] = m.groupdict()  # one dict for the dozen look-ups below
-    g = groups.__getitem__  # None when unmatched, as m.group
-    n1, n2 = g("n1"), g("n2")
-    btw = groups.get("btw")  # only _AMOUNT_BTW has the group
+    # All groups in one tuple: groupdict() or a dozen m.group(name) calls cost several
+    # times more (one dict entry or one name look-up per group).
+    groups = m.groups()
+    btw = None
+    if len(groups) == _N_GROUPS + 1:  # _AMOUNT_BTW: its "btw" group comes first
+        btw, groups = groups[0], groups[1:]
+    c1, n1, dec, s1, p1, _sep, c2, n2, s2, pct, csuf, tu, old, mu = groups
     ranged = n2 is not None
-    start = m.start() if ranged or not btw else m.start("c1") if g("c1") else m.start("n1")
+    start = m.start() if ranged or not btw else m.start("c1") if c1 else m.start("n1")
     end = m.end()
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _BAD_PREV):
         return None
@@ -222,9 +226,9 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
         return None
     v1 = _num_value(n1)
     v2 = _num_value(n2) if ranged else None
-    mult, scale = _scale_value(g("s2") if ranged and g("s2") else g("s1"))
-    mult1 = _scale_value(g("s1"))[0] if g("s1") else mult
-    cur = g("c1") or g("c2")
+    mult, scale = _scale_value(s2 if ranged and s2 else s1)
+    mult1 = _scale_value(s1)[0] if s1 else mult
+    cur = c1 or c2
     if scale in T.CURRENCY_ONLY_SCALES and not cur:
         return None
     extra: dict[str, Any] = {}
@@ -233,24 +237,24 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     is_word = not n1[0].isdigit()
     if cur:
         kind, unit = "money", _cur_code(cur)
-    elif g("pct") or g("p1"):
+    elif pct or p1:
         kind = "percent"
         unit = T.PERCENT_UNITS.get(
-            _WHITESPACE.sub(" ", (g("pct") or g("p1")).strip(" \xa0-").lower()), "percent"
+            _WHITESPACE.sub(" ", (pct or p1).strip(" \xa0-").lower()), "percent"
         )
-    elif g("csuf"):
-        word = g("csuf").strip().lower()
+    elif csuf:
+        word = csuf.strip().lower()
         if word == "pounds":
             kind, unit = ("money", "GBP") if scale else ("measure", "lb")
         else:
             kind, unit = "money", T.CURRENCY_SUFFIX[word]
-    elif g("tu"):
-        unit = T.TIME_UNITS[g("tu").strip(" \xa0-").lower()]
-        kind = "age" if g("old") else "duration"
-    elif g("mu"):
+    elif tu:
+        unit = T.TIME_UNITS[tu.strip(" \xa0-").lower()]
+        kind = "age" if old else "duration"
+    elif mu:
         kind, unit = (
             "measure",
-            T.MEASURE_UNITS.get(g("mu").strip(" \xa0-").lower(), g("mu").strip(" \xa0-")),
+            T.MEASURE_UNITS.get(mu.strip(" \xa0-").lower(), mu.strip(" \xa0-")),
         )
     if n1[0].isupper() and is_word and not _sentence_initial(text, m.start("n1")):
         return None  # "Air Force One", "the Big Four"
@@ -258,7 +262,7 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     if ranged:
         assert v2 is not None
         vmax = v2 * mult
-        if kind == "count" and not g("s1") and not g("s2") and 1800 <= v1 <= 2099 and n1.isdigit():
+        if kind == "count" and not s1 and not s2 and 1800 <= v1 <= 2099 and n1.isdigit():
             if len(n2) == 2:
                 vmax = v1 // 100 * 100 + v2
             kind, unit, extra["date"] = "year", "date", f"{n1}/{int(vmax)}"
@@ -275,7 +279,7 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
             return None  # "one of", "no one": too ambiguous to tag
         if not scale and n1.isdigit() and len(n1) == 4 and 1800 <= v1 <= 2099:
             kind, unit = "year", "date"
-            extra["date"] = n1 + ("s" if g("dec") else "")
+            extra["date"] = n1 + ("s" if dec else "")
         elif _is_label(text, start, end):
             return None
     if is_word and _FRACTION_END.search(n1):
