@@ -148,22 +148,33 @@ class Mention(NamedTuple):
     gender: str | None = None  # "m" | "f" | None
 
 
-def _person_tail(tokens: list[str], lows: list[str]) -> list[str] | None:
-    """The name after the last title ("Senate Minority Whip Dick Durbin" -> Dick Durbin)."""
-    title_at = max((i for i, w in enumerate(lows) if w in TITLES), default=-1)
-    if title_at < 0:
+_OF_FOR: Final = ("of", "for")
+_JOINERS: Final = frozenset(("of", "for", "the"))
+_PLACE_OR_DAY: Final = PLACES | CALENDAR
+# words that make the words before "of" something other than a person's name
+_NOT_A_HEAD: Final = ORG_WORDS | TITLES | PLACES | CALENDAR | ORG_ADJECTIVES
+_POSSESSIVE_ENDS: Final = ("’s", "'s", "’", "'")  # POSSESSIVE on a token (no newline)
+
+
+def _person_tail(tokens: list[str], lower: list[str], title_at: int) -> list[str] | None:
+    """The name after the last title (``lower[title_at]``) ("Senate Minority Whip Dick
+    Durbin" -> Dick Durbin); ``lower`` is ``tokens`` lowercased."""
+    i = title_at + 1
+    n = len(tokens)
+    had_of = i < n and lower[i] in _OF_FOR
+    while i < n and (lower[i] in OFFICE_WORDS or lower[i] in _JOINERS):
+        i += 1
+    if had_of and n - i >= 3:
+        i += 1  # "Mayor of Koszalin Piotr Jedlinski"
+    if i >= n:
         return None
-    rest = tokens[title_at + 1 :]
-    had_of = bool(rest) and rest[0].lower() in ("of", "for")
-    while rest and (rest[0].lower() in OFFICE_WORDS or rest[0].lower() in ("of", "for", "the")):
-        rest = rest[1:]
-    if had_of and len(rest) >= 3:
-        rest = rest[1:]  # "Mayor of Koszalin Piotr Jedlinski"
-    for i, t in enumerate(rest):
-        if t in ("of", "for") and i > 0:
-            rest = rest[:i]  # "President Abdel Fattah el-Sisi of Egypt"
+    rest = tokens[i:]
+    for k in range(1, len(rest)):
+        if rest[k] in _OF_FOR:
+            rest = rest[:k]  # "President Abdel Fattah el-Sisi of Egypt"
             break
-    if not rest or any(t.lower() in ORG_WORDS or t.lower() in ("of", "for") for t in rest):
+    tail_lower = lower[i : i + len(rest)]
+    if not ORG_WORDS.isdisjoint(tail_lower) or "of" in tail_lower or "for" in tail_lower:
         return None
     return rest
 
@@ -175,47 +186,53 @@ def classify(tokens: list[str]) -> tuple[str, str, str | None]:
 
 def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
     """(kind, name, gender) for the tokens of a capitalised run (possessive already off)."""
+    # word-table tests as set operations on lowercased lists, not a generator per test:
+    # this runs for every new run of every article and for every attribution's source
     while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in POSTNOMINALS:
         tokens = tokens[:-1]
-    if len(tokens) > 1 and POSSESSIVE.search(tokens[0]):
+    if len(tokens) > 1 and tokens[0].endswith(_POSSESSIVE_ENDS):
         tokens = tokens[1:]  # "BBC's Jonathan Marcus", "Beijing’s Ministry of ..."
+    lower = list(map(str.lower, tokens))
     if (
         len(tokens) > 2
-        and tokens[0].lower() in PLACES
-        and tokens[1].lower() not in PLACES
-        and not any(t.lower() in ORG_WORDS for t in tokens)
+        and lower[0] in PLACES
+        and lower[1] not in PLACES
+        and ORG_WORDS.isdisjoint(lower)
     ):
         tokens = tokens[1:]  # "(Senator from) Vermont Bernie Sanders"
-    lows = [t.lower().rstrip(",") for t in tokens]
+        lower = lower[1:]
+    lows = [w.rstrip(",") for w in lower] if "," in "".join(lower) else lower
     if len(tokens) == 1 and lows[0].rstrip(".") in PLACES:
         return "place", tokens[0], None
     gender = None
-    tail = _person_tail(tokens, lows)
+    tail = None
+    if not TITLES.isdisjoint(lows):
+        title_at = len(lows) - 1
+        while lows[title_at] not in TITLES:
+            title_at -= 1
+        tail = _person_tail(tokens, lower, title_at)
     if tail is not None:
-        tw = next(w for w in reversed(lows[: len(lows) - len(tail)]) if w in TITLES)
+        tw = lows[title_at]
         gender = "m" if tw in MALE_TITLES else "f" if tw in FEMALE_TITLES else None
-        tokens, lows = tail, [t.lower() for t in tail]
-    elif "of" in lows or "for" in lows:
-        # "Jennifer Lu of Marriage Equality Coalition Taiwan": a person of an organisation
-        cut = lows.index("of") if "of" in lows else lows.index("for")
-        head = lows[:cut]
-        if len(head) >= 2 and not any(
-            w in ORG_WORDS or w in TITLES or w in PLACES or w in CALENDAR or w in ORG_ADJECTIVES
-            for w in head
+        tokens, lows = tail, list(map(str.lower, tail))
+    else:
+        if "of" in lows or "for" in lows:
+            # "Jennifer Lu of Marriage Equality Coalition Taiwan": a person of an organisation
+            cut = lows.index("of") if "of" in lows else lows.index("for")
+            head = lows[:cut]
+            if len(head) >= 2 and _NOT_A_HEAD.isdisjoint(head):
+                tokens, lows = tokens[:cut], head
+        if not ORG_WORDS.isdisjoint(lows) or (
+            len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0].replace(".", "")) <= 6
         ):
-            tokens, lows = tokens[:cut], head
-    if tail is None and (
-        any(w in ORG_WORDS for w in lows)
-        or (len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0].replace(".", "")) <= 6)
-    ):
-        start = 1 if lows[0] == "the" else 0
-        return "org", " ".join(tokens[start:]), None
-    if any(w in TITLES for w in lows) and tail is None:
-        return "other", " ".join(tokens), None
-    if tail is None and (len(tokens) == 1 or any(w in PLACES or w in CALENDAR for w in lows)):
-        kind = "place" if " ".join(lows) in PLACES or lows[0] in PLACES else "other"
-        return kind, " ".join(tokens), None
-    if any(w in ("of", "for", "the") for w in lows):
+            start = 1 if lows[0] == "the" else 0
+            return "org", " ".join(tokens[start:]), None
+        if not TITLES.isdisjoint(lows):
+            return "other", " ".join(tokens), None
+        if len(tokens) == 1 or not _PLACE_OR_DAY.isdisjoint(lows):
+            kind = "place" if " ".join(lows) in PLACES or lows[0] in PLACES else "other"
+            return kind, " ".join(tokens), None
+    if not _JOINERS.isdisjoint(lows):
         return "other", " ".join(tokens), None
     if gender is None:
         first = lows[0]
