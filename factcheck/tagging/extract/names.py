@@ -255,6 +255,7 @@ _PREPARED: dict[str, _Prepared | None] = {}
 _MISSING: Final[Any] = object()
 _tuple_new = tuple.__new__  # Mention(...) without the generated Python-level __new__
 _start_of = itemgetter(0)
+_CLOSES_RUNS: Final = '"”\n'  # quotation ends that no _RUN match can contain
 
 
 def _prepare(run: str) -> _Prepared | None:
@@ -324,39 +325,57 @@ class NameIndex:
         # one loop with the two frequent cases inline: it runs for every capitalised
         # run of every article (a call per run cost more than the work of most runs)
         mentions: list[Mention] = []
-        qi = 0
-        nq = len(quote_spans)
         add = mentions.append
         cache = _PREPARED
         surnames = self.surnames
-        for m in _RUN.finditer(text):
-            s = m.start()
-            if nq:
-                while qi < nq and quote_spans[qi][1] <= s:
-                    qi += 1
-                if qi < nq and quote_spans[qi][0] <= s:
-                    continue  # inside a quotation: never an antecedent
-            run = m[0]
-            prepared = cache.get(run, _MISSING)
-            if prepared is _MISSING:
-                prepared = _prepare(run)
-            if prepared is None:
-                continue
-            offset, length, mode, kind, name, gender, titles, keys = prepared
-            s += offset
-            if mode == _WORD:
-                full = surnames.get(name)
-                if full is not None:
-                    add(
-                        _tuple_new(Mention, (s, s + length, full, "person", self.genders.get(full)))
-                    )
-                elif kind:
-                    add(_tuple_new(Mention, (s, s + length, name, kind, None)))
-            elif mode == _FIXED:
-                add(_tuple_new(Mention, (s, s + length, name, kind, gender)))
+        qi = 0
+        nq = len(quote_spans)
+        # matches at or after ``q_start`` may lie in a quotation (looked at then)
+        q_start = quote_spans[0][0] if nq else len(text)
+        pos = 0
+        while True:
+            for m in _RUN.finditer(text, pos):
+                s = m.start()
+                if s >= q_start:
+                    while qi < nq and quote_spans[qi][1] <= s:
+                        qi += 1
+                    if qi == nq:
+                        q_start = len(text)
+                    elif quote_spans[qi][0] > s:
+                        q_start = quote_spans[qi][0]
+                    else:
+                        # inside a quotation: never an antecedent. When its closing mark
+                        # can't be part of a run, no run from inside reaches past it:
+                        # search on from there (as the discarded matches would lead to)
+                        q_end = quote_spans[qi][1]
+                        if text[q_end - 1] in _CLOSES_RUNS:
+                            pos = q_end
+                            break
+                        continue
+                run = m[0]
+                prepared = cache.get(run, _MISSING)
+                if prepared is _MISSING:
+                    prepared = _prepare(run)
+                if prepared is None:
+                    continue
+                offset, length, mode, kind, name, gender, titles, keys = prepared
+                s += offset
+                if mode == _WORD:
+                    full = surnames.get(name)
+                    if full is not None:
+                        add(
+                            _tuple_new(
+                                Mention, (s, s + length, full, "person", self.genders.get(full))
+                            )
+                        )
+                    elif kind:
+                        add(_tuple_new(Mention, (s, s + length, name, kind, None)))
+                elif mode == _FIXED:
+                    add(_tuple_new(Mention, (s, s + length, name, kind, gender)))
+                else:
+                    add(self._person(s, s + length, name, gender, titles, keys))
             else:
-                add(self._person(s, s + length, name, gender, titles, keys))
-        return mentions
+                return mentions
 
     def _person(
         self,
