@@ -17,15 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from .names import (
-    NAME_WORD,
-    PRONOUNS,
-    STOP_CAPS,
-    TITLES,
-    NameIndex,
-    classify,
-    clean_name,
-)
+from .names import NAME_WORD, NameIndex, classify, clean_name
+from .nametables import PRONOUNS, STOP_CAPS, TITLES
 from .numtables import words
 from .rx import trie
 from .scan import Triggers, scan

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from .attributions import normalise_source, subject_before
-from .names import NAME_WORD, PRONOUNS, NameIndex
+from .names import NAME_WORD, NameIndex
+from .nametables import PRONOUNS
 from .rx import trie
 from .scan import VERBS, scan
 
