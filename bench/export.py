@@ -45,7 +45,8 @@ from django.utils import timezone  # noqa: E402
 from factcheck.articles.models import Article  # noqa: E402
 from factcheck.claims.models import Claim, VerdictLabel  # noqa: E402
 from factcheck.reports import services  # noqa: E402
-from factcheck.sources.models import Citation, Source  # noqa: E402
+from factcheck.claims.models import Citation  # noqa: E402
+from factcheck.sources.models import Source  # noqa: E402
 
 OUTLET = "bench-export"
 PER_ARTICLE = 100

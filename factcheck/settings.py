@@ -278,6 +278,26 @@ FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https
 FACTCHECK_CLAIM_URL_PATTERN = os.environ.get(
     "FACTCHECK_CLAIM_URL_PATTERN", "https://example.org/fact-checks/{id}"
 )
+# Captured copies of cited pages (bytes by SHA-256). With FACTCHECK_CAPTURE_BUCKET set they go
+# to that S3-compatible bucket through django-storages (AWS_* variables configure access).
+FACTCHECK_CAPTURE_MAX_BYTES = int(os.environ.get("FACTCHECK_CAPTURE_MAX_BYTES", str(25 * 2**20)))
+FACTCHECK_CAPTURE_BUCKET = os.environ.get("FACTCHECK_CAPTURE_BUCKET", "")
+FACTCHECK_ARCHIVE_WAYBACK = env_bool("FACTCHECK_ARCHIVE_WAYBACK", False)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "captures": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"bucket_name": FACTCHECK_CAPTURE_BUCKET, "default_acl": "private"},
+        }
+        if FACTCHECK_CAPTURE_BUCKET
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(VAR_DIR / "captures")},
+        }
+    ),
+}
 # Tests only: lets the URL importer fetch from a local HTTP server.
 FACTCHECK_URL_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_URL_FETCH_ALLOW_LOOPBACK", False)
 

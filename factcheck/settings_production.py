@@ -12,6 +12,7 @@ from .settings import (
     REDIS_URL,
     REST_FRAMEWORK,
     SECRET_KEY,
+    STORAGES,
     env_bool,
 )
 
@@ -23,7 +24,7 @@ if not SECRET_KEY or SECRET_KEY == INSECURE_DEV_SECRET_KEY or len(SECRET_KEY) < 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 WHITENOISE_USE_FINDERS = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -7,9 +7,10 @@ from factcheck.accounts.views import LoginView, LogoutView, MeView
 from factcheck.articles.views import ArticleViewSet
 from factcheck.articles.views_imports import ImportJobViewSet
 from factcheck.claims.views import ClaimViewSet, VerdictLabelViewSet
+from factcheck.claims.views_citations import CitationViewSet
 from factcheck.core import health
 from factcheck.core.frontend import spa
-from factcheck.sources.views import CitationViewSet, SourceViewSet
+from factcheck.sources.views import SourceViewSet, capture_view
 from factcheck.tagging.views import ArticleCandidatesView, ArticleTaggingView, CandidateViewSet
 
 router = DefaultRouter()
@@ -36,8 +37,9 @@ urlpatterns = [
         name="article-candidates",
     ),
     path("api/articles/<int:pk>/tagging/", ArticleTaggingView.as_view(), name="article-tagging"),
+    re_path(r"^captures/(?P<sha256>[0-9a-f]{64})/$", capture_view, name="capture-view"),
     path("api/", include("factcheck.reports.urls")),
     path("api/", include(router.urls)),
     # Everything else is the single-page app (login, queue, workspace...).
-    re_path(r"^(?!api/|admin/|static/|health/)(?P<path>.*)$", spa, name="spa"),
+    re_path(r"^(?!api/|admin/|static/|health/|captures/)(?P<path>.*)$", spa, name="spa"),
 ]

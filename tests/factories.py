@@ -7,7 +7,8 @@ import factory
 from factcheck.articles.models import Article
 from factcheck.claims.anchoring.selectors import describe
 from factcheck.claims.models import Claim, VerdictLabel
-from factcheck.sources.models import Citation, Source
+from factcheck.claims.models import Citation
+from factcheck.sources.models import Source
 
 ARTICLE_TEXT = (
     "Unemployment fell to 3.5% in 2019, the lowest in 50 years, the minister said.\n"

@@ -44,10 +44,13 @@ METADATA_ADDRESSES = {
 class FetchError(Exception):
     """Why a URL was not fetched; `field` names the request field to blame."""
 
-    def __init__(self, message: str, status: int = 400, field: str = "url") -> None:
+    def __init__(
+        self, message: str, status: int = 400, field: str = "url", http: int | None = None
+    ) -> None:
         super().__init__(message)
-        self.status = status
+        self.status = status  # what our API answers
         self.field = field
+        self.http = http  # what the remote server answered, when it answered
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Fetched:
     content_type: str
     charset: str | None
     body: bytes
+    status: int = 200
 
 
 def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
@@ -157,9 +161,14 @@ def _host_header(host: str, port: int, scheme: str) -> str:
 
 
 def fetch_url(
-    url: str, *, max_bytes: int = MAX_BYTES, total_timeout: float = TOTAL_TIMEOUT
+    url: str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    total_timeout: float = TOTAL_TIMEOUT,
+    accept: tuple[str, ...] = ACCEPTED_TYPES,
 ) -> Fetched:
-    """GET `url` safely (see the module docstring); raises FetchError with the reason."""
+    """GET `url` safely (see the module docstring), taking only the `accept` content
+    types; raises FetchError with the reason."""
     deadline = time.monotonic() + total_timeout
     for _hop in range(MAX_REDIRECTS + 1):
         scheme, host, port, path = _split(url)
@@ -168,7 +177,7 @@ def fetch_url(
         headers = {
             "Host": _host_header(host, port, scheme),
             "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+            "Accept": ",".join(accept),
         }
         try:
             response = pool.urlopen(
@@ -189,15 +198,20 @@ def fetch_url(
                 url = urljoin(url, location)
                 continue
             if response.status >= 400:
-                raise FetchError(f"{url} answered HTTP {response.status}.", status=502)
-            content_type, charset = _content_type(response.headers.get("Content-Type", ""))
-            if content_type not in ACCEPTED_TYPES:
                 raise FetchError(
-                    f"{url} is {content_type or 'of no stated type'}, not an HTML or text page.",
+                    f"{url} answered HTTP {response.status}.", status=502, http=response.status
+                )
+            content_type, charset = _content_type(response.headers.get("Content-Type", ""))
+            if content_type not in accept:
+                kinds = "a PDF, HTML or text page" if "application/pdf" in accept else None
+                raise FetchError(
+                    f"{url} is {content_type or 'of no stated type'}, "
+                    f"not {kinds or 'an HTML or text page'}.",
                     status=415,
+                    http=response.status,
                 )
             body = _read_capped(response, max_bytes, deadline, url)
-            return Fetched(url=url, content_type=content_type, charset=charset, body=body)
+            return Fetched(url, content_type, charset, body, response.status)
         finally:
             response.release_conn()
             pool.close()

@@ -4,15 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from django.db import connection, transaction
-from django.db.models import Field
+from django.db import transaction
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from factcheck.claims.anchoring import Anchor, Result, reanchor_many
-from factcheck.claims.models import AnchorStatus, Claim, ClaimEvent
+from factcheck.claims.placement import place_claims_on_revision
 from factcheck.core.exceptions import Conflict
 from factcheck.tagging.services import request_tagging
 
@@ -20,8 +18,6 @@ from .carry_candidates import carry_candidates
 from .models import Article, ArticleRevision, TaggingStatus, content_hash
 from .services import normalise_text, validate_text
 from .text_from_html import html_to_text
-
-_STATUS = {"exact": AnchorStatus.ANCHORED, "moved": AnchorStatus.MOVED, "fuzzy": AnchorStatus.FUZZY}
 
 
 @dataclass
@@ -63,92 +59,8 @@ def add_revision(
         article.tagging_status = TaggingStatus.QUEUED
         article.tagging_queued_at = timezone.now()
         article.save()
-        outcome = RevisionOutcome(revision)
-        _reanchor_claims(article, old_text, user, outcome)
+        placed = place_claims_on_revision(article.pk, text, old_text, number, user)
+        outcome = RevisionOutcome(revision, placed.kept, placed.moved, placed.orphaned)
         carry_candidates(article.pk, old_text, text)
         request_tagging(article)
     return outcome
-
-
-def _reanchor_claims(article: Article, old_text: str, user: Any, outcome: RevisionOutcome) -> None:
-    claims = list(Claim.objects.select_for_update().filter(article=article).order_by("start", "id"))
-    # Claims placed on the text just replaced map through the diff; claims already orphaned
-    # (anchored on an older text) can only be found by their quote.
-    current = [c for c in claims if c.anchor_status != AnchorStatus.ORPHANED]
-    stale = [c for c in claims if c.anchor_status == AnchorStatus.ORPHANED]
-    # The rows record_event writes, in one insert: a correction can move every claim of a
-    # long article, and a query per claim made that seconds instead of milliseconds.
-    events: list[ClaimEvent] = []
-    actor = user if getattr(user, "is_authenticated", False) else None
-    for group, base in ((current, old_text), (stale, None)):
-        anchors = [Anchor(c.start, c.end, c.exact, c.prefix, c.suffix) for c in group]
-        results = reanchor_many(article.text, anchors, old_text=base)
-        for claim, result in zip(group, results, strict=True):
-            changes = _place(claim, result, article.revision)
-            if changes is None:
-                outcome.kept += 1
-                continue
-            (outcome.moved if result.placed else outcome.orphaned).append(claim.pk)
-            action = "reanchored" if result.placed else "orphaned"
-            events.append(ClaimEvent(claim=claim, actor=actor, action=action, changes=changes))
-    ClaimEvent.objects.bulk_create(events, batch_size=500)
-    _save_placements(claims)
-
-
-PLACEMENT_FIELDS = [
-    "start",
-    "end",
-    "exact",
-    "prefix",
-    "suffix",
-    "anchor_status",
-    "anchored_revision",
-    "version",
-    "updated_at",
-]
-
-
-def _save_placements(claims: list[Claim]) -> None:
-    """One UPDATE per claim, sent as a batch (psycopg pipelines executemany). Django's
-    bulk_update builds CASE expressions that took seconds for a thousand claims."""
-    if not claims:
-        return
-    quote = connection.ops.quote_name
-    fields = [cast("Field[Any, Any]", Claim._meta.get_field(name)) for name in PLACEMENT_FIELDS]
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(
-        quote(Claim._meta.db_table),
-        ", ".join(f"{quote(field.column)} = %s" for field in fields),
-        quote(Claim._meta.pk.column),
-    )
-    rows = [
-        [f.get_db_prep_save(getattr(c, f.attname), connection) for f in fields] + [c.pk]
-        for c in claims
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-def _place(claim: Claim, result: Result, revision: int) -> dict[str, Any] | None:
-    """Apply `result` to `claim` (unsaved); the history entry's changes, or None when the
-    claim kept its place and status."""
-    before = {"start": claim.start, "end": claim.end, "exact": claim.exact}
-    old_status, old_revision = claim.anchor_status, claim.anchored_revision
-    if result.placed:
-        new = result.anchor
-        claim.start, claim.end, claim.exact = new.start, new.end, new.exact
-        claim.prefix, claim.suffix = new.prefix, new.suffix
-        claim.anchor_status = _STATUS[result.status]
-        claim.anchored_revision = revision
-    else:
-        claim.anchor_status = AnchorStatus.ORPHANED  # keeps its old anchor and revision
-    after = {"start": claim.start, "end": claim.end, "exact": claim.exact}
-    if before == after and old_status == claim.anchor_status:
-        return None
-    claim.version += 1  # a client holding the old anchor must reload (409)
-    claim.updated_at = timezone.now()
-    return {
-        "revision": [old_revision, revision],
-        "anchor_status": [old_status, claim.anchor_status],
-        "score": round(result.score, 3),
-        **{k: [before[k], after[k]] for k in before if before[k] != after[k]},
-    }

@@ -1,4 +1,4 @@
-"""Claims, the verdict scale, comments and the claim history."""
+"""Claims, their citations (evidence), the verdict scale, comments and the claim history."""
 
 from __future__ import annotations
 
@@ -38,6 +38,13 @@ class AnchorStatus(models.TextChoices):
     MOVED = "moved", "Moved"
     FUZZY = "fuzzy", "Fuzzy match"
     ORPHANED = "orphaned", "Orphaned"
+
+
+class LiveClaimManager(models.Manager["Claim"]):
+    """Claims that have not been (soft-)deleted: the default everywhere."""
+
+    def get_queryset(self) -> models.QuerySet[Claim]:
+        return super().get_queryset().filter(deleted_at__isnull=True)
 
 
 class Claim(models.Model):
@@ -87,12 +94,23 @@ class Claim(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Set at the first publication and kept: a later publication with changed content is a
+    # public correction.
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    # The editor's reason for approving evidence that could not be verified (blank: verified).
+    approval_override = models.TextField(blank=True)
     # Soft delete: a deleted claim leaves lists and exports but keeps its row and history.
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # The default manager hides deleted claims; `all_objects` is for the admin and history.
+    objects = LiveClaimManager()
+    all_objects = models.Manager()  # noqa: DJ012 (ruff takes it for a field)
+
     class Meta:
+        base_manager_name = "all_objects"
+        default_manager_name = "objects"
         ordering = ["article", "start", "end", "id"]
         constraints = [
             models.CheckConstraint(
@@ -106,6 +124,42 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return (self.statement or self.exact)[:80]
+
+
+class Stance(models.TextChoices):
+    SUPPORTS = "supports", "Supports"
+    CONTRADICTS = "contradicts", "Contradicts"
+    CONTEXT = "context", "Context"
+
+
+class Citation(models.Model):
+    """Evidence for a claim: a registry source and/or a URL, the excerpt and its stance.
+    Part of what an editor approves, so only the claims services write it."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(
+        "sources.Source",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="citations",
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    excerpt = models.TextField(blank=True)
+    locator = models.CharField(max_length=300, blank=True, help_text="Page, table, section…")
+    stance = models.CharField(max_length=16, choices=Stance.choices, default=Stance.SUPPORTS)
+    accessed_at = models.DateTimeField(null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "sources_citation"  # moved from the sources app; the table stayed
+        ordering = ["claim", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.stance}: {self.url or self.source}"
 
 
 class Comment(models.Model):

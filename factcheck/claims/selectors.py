@@ -13,9 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from factcheck.sources.models import Citation
-
-from .models import Claim, ClaimStatus
+from .models import Citation, Claim, ClaimStatus
 
 
 class CharInFilter(django_filters.BaseInFilter, django_filters.CharFilter):

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from factcheck.accounts.serializers import UserSummarySerializer
+from factcheck.sources.excerpts import text_fragment_url
+from factcheck.sources.serializers import CaptureSerializer, SourceSerializer
 
-from .models import Claim, ClaimEvent, Comment, VerdictLabel
+from .models import Citation, Claim, ClaimEvent, Comment, VerdictLabel
 
 
 class VerdictLabelSerializer(serializers.ModelSerializer[VerdictLabel]):
@@ -50,6 +53,8 @@ class ClaimSerializer(serializers.ModelSerializer[Claim]):
             "submitted_at",
             "approved_at",
             "published_at",
+            "first_published_at",
+            "approval_override",
             "created_at",
             "updated_at",
             "citations_count",
@@ -69,6 +74,8 @@ class ClaimSerializer(serializers.ModelSerializer[Claim]):
             "submitted_at",
             "approved_at",
             "published_at",
+            "first_published_at",
+            "approval_override",
         ]
 
     def get_transitions(self, claim: Claim) -> list[str]:
@@ -129,7 +136,74 @@ class ClaimUpdateSerializer(serializers.ModelSerializer[Claim]):
 
 class TransitionSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(required=False, help_text="The version you saw.")
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+    comment = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=10000,
+        help_text="Returning: what to fix. Republishing a changed verdict: the correction note.",
+    )
+    override_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text="Approving: why the verdict stands although some evidence is not verified.",
+    )
+
+
+class CitationSerializer(serializers.ModelSerializer[Citation]):
+    added_by = UserSummarySerializer(read_only=True, allow_null=True)
+    source_detail = SourceSerializer(source="source", read_only=True, allow_null=True)
+    capture = serializers.SerializerMethodField()
+    excerpt_link = serializers.SerializerMethodField(
+        help_text="The live page, scrolled to the excerpt (a #:~:text= fragment)."
+    )
+    version = serializers.IntegerField(
+        required=False,
+        write_only=True,
+        help_text="The claim's version you saw; checked when sent (optimistic locking).",
+    )
+
+    class Meta:
+        model = Citation
+        fields = [
+            "id",
+            "claim",
+            "source",
+            "source_detail",
+            "url",
+            "excerpt",
+            "locator",
+            "stance",
+            "accessed_at",
+            "added_by",
+            "created_at",
+            "capture",
+            "excerpt_link",
+            "version",
+        ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        source = attrs.get("source", getattr(self.instance, "source", None))
+        url = attrs.get("url", getattr(self.instance, "url", ""))
+        if source is None and not url:
+            raise serializers.ValidationError(
+                {"url": ["Cite a source from the registry or give the URL of the source."]}
+            )
+        if self.instance is not None and "claim" in attrs and attrs["claim"] != self.instance.claim:
+            raise serializers.ValidationError(
+                {"claim": ["A citation cannot move to another claim."]}
+            )
+        return attrs
+
+    @extend_schema_field(CaptureSerializer(allow_null=True))
+    def get_capture(self, citation: Citation) -> dict[str, Any] | None:
+        capture = getattr(citation, "capture", None)
+        return dict(CaptureSerializer(capture).data) if capture is not None else None
+
+    def get_excerpt_link(self, citation: Citation) -> str | None:
+        if not citation.url:
+            return None
+        return text_fragment_url(citation.url, citation.excerpt)
 
 
 class CommentSerializer(serializers.ModelSerializer[Comment]):

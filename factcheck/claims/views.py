@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from factcheck.accounts.permissions import DeleteAdminOnly, ReadReviewerWriteAdmin
+from factcheck.accounts.permissions import IsReviewer, ReadReviewerWriteAdmin
 
 from . import comments, history, services, workflow
 from .models import Claim, VerdictLabel
@@ -41,7 +41,8 @@ class ClaimViewSet(
     mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
-    permission_classes = [DeleteAdminOnly]
+    # Deleting: admins any claim, others their own drafts (checked by claims.services).
+    permission_classes = [IsReviewer]
     filterset_class = ClaimFilter
     search_fields = ["exact", "statement", "claimant"]
     ordering_fields = ["start", "created_at", "updated_at", "submitted_at"]
@@ -95,6 +96,7 @@ class ClaimViewSet(
         return response
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Soft delete. Admins: any claim; reviewers and editors: their own drafts."""
         services.delete_claim(self.get_object().pk, request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -113,7 +115,12 @@ class ClaimViewSet(
         if version is None and request.headers.get("If-Match"):
             version = _version_from_etag(request.headers["If-Match"])
         workflow.transition(
-            claim.pk, name, request.user, version, form.validated_data.get("comment", "")
+            claim.pk,
+            name,
+            request.user,
+            version,
+            form.validated_data.get("comment", ""),
+            form.validated_data.get("override_reason", ""),
         )
         return _with_etag(Response(self._read(claim.pk)))
 

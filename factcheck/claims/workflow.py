@@ -19,7 +19,8 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from factcheck.accounts.roles import Role, role_of
 from factcheck.core.exceptions import Conflict
 
-from .models import Claim, ClaimStatus, Comment
+from .evidence import evidence_problems
+from .models import Claim, ClaimEvent, ClaimStatus, Comment
 from .services import lock_claim, record_event
 
 S = ClaimStatus
@@ -39,8 +40,9 @@ TRANSITIONS: dict[str, Transition] = {
     for t in (
         Transition("submit", (S.DRAFT, S.RETURNED), S.IN_REVIEW, Role.REVIEWER),
         Transition("approve", (S.IN_REVIEW,), S.APPROVED, Role.EDITOR),
-        # An editor may also pull an approved (not yet published) verdict back.
-        Transition("return", (S.IN_REVIEW, S.APPROVED), S.RETURNED, Role.EDITOR, True),
+        # An editor may also pull an approved verdict back, or a published one to correct
+        # it (its public page keeps the published version until the correction is out).
+        Transition("return", (S.IN_REVIEW, S.APPROVED, S.PUBLISHED), S.RETURNED, Role.EDITOR, True),
         Transition("publish", (S.APPROVED,), S.PUBLISHED, Role.EDITOR),
         Transition("unpublish", (S.PUBLISHED,), S.APPROVED, Role.EDITOR),
     )
@@ -79,8 +81,11 @@ def transition(
     user: Any,
     expected_version: int | None,
     comment: str = "",
+    override_reason: str = "",
 ) -> Claim:
-    """Move the claim along the named transition, or explain why not."""
+    """Move the claim along the named transition, or explain why not. Approving needs
+    verified evidence or the editor's `override_reason`; republishing changed content
+    needs a `comment`, the public correction note."""
     step = TRANSITIONS.get(name)
     if step is None:
         raise ValidationError({"transition": [f"Unknown transition {name!r}."]})
@@ -102,6 +107,34 @@ def transition(
         problems = submit_problems(claim)
         if problems:
             raise ValidationError(problems)
+    override_reason = (override_reason or "").strip()
+    if name == "approve":
+        unverified = evidence_problems(claim)
+        if unverified and not override_reason:
+            from .serializers import ClaimSerializer
+
+            raise Conflict(
+                "Evidence is not verified: "
+                + "; ".join(f"citation {p['citation']}: {p['problem']}" for p in unverified)
+                + '. Fix it, or approve anyway with {"override_reason": "..."}.',
+                current=ClaimSerializer(claim).data,
+                citations=unverified,
+            )
+        if not unverified:
+            override_reason = ""
+    correction: dict[str, Any] | None = None
+    published = published_content(claim) if name == "publish" else None
+    if published is not None and claim.first_published_at is not None:
+        correction = _changes_since_last_publication(claim, published)
+        if correction and not comment:
+            raise ValidationError(
+                {
+                    "comment": [
+                        "This verdict was published before and has changed: write the "
+                        "correction note readers will see (what changed and why)."
+                    ]
+                }
+            )
 
     before = claim.status
     now = timezone.now()
@@ -110,11 +143,13 @@ def transition(
     if name == "submit":
         update["submitted_at"] = now
     elif name == "approve":
-        update.update(approved_at=now, reviewed_by=actor)
+        update.update(approved_at=now, reviewed_by=actor, approval_override=override_reason)
     elif name == "return":
-        update.update(reviewed_by=actor, approved_at=None)
+        update.update(reviewed_by=actor, approved_at=None, approval_override="")
     elif name == "publish":
         update["published_at"] = now
+        if claim.first_published_at is None:
+            update["first_published_at"] = now
     elif name == "unpublish":
         update["published_at"] = None
     for field, value in update.items():
@@ -126,5 +161,45 @@ def transition(
     if comment:
         note = Comment.objects.create(claim=claim, author=actor, body=comment)
         changes["comment"] = {"id": note.pk, "body": comment}
+    if override_reason:
+        changes["override_reason"] = override_reason
+        changes["unverified"] = evidence_problems(claim)
+    if published is not None:
+        changes["published"] = published
     record_event(claim, user, name, changes)
+    if correction:
+        record_event(claim, user, "corrected", {"note": comment, "changes": correction})
     return claim
+
+
+def published_content(claim: Claim) -> dict[str, Any]:
+    """What readers see of a published verdict, as plain values (kept in the publish
+    event, so a later publication can say what changed)."""
+    return {
+        "statement": claim.statement,
+        "claimant": claim.claimant,
+        "claim_date": claim.claim_date.isoformat() if claim.claim_date else None,
+        "verdict": claim.verdict.name if claim.verdict else None,
+        "rationale": claim.rationale,
+        "citations": [
+            {"source": c.source_id, "url": c.url, "excerpt": c.excerpt, "stance": c.stance}
+            for c in claim.citations.order_by("id")
+        ],
+    }
+
+
+def _changes_since_last_publication(
+    claim: Claim, published: dict[str, Any]
+) -> dict[str, list[Any]]:
+    last = (
+        ClaimEvent.objects.filter(claim=claim, action="publish", changes__has_key="published")
+        .order_by("-created_at", "-id")
+        .values_list("changes", flat=True)
+        .first()
+    )
+    previous = (last or {}).get("published") or {}
+    return {
+        key: [previous.get(key), value]
+        for key, value in published.items()
+        if previous and previous.get(key) != value
+    }

@@ -26,9 +26,10 @@ class Conflict(APIException):
     default_detail = "Conflict."
     default_code = "conflict"
 
-    def __init__(self, detail: str, current: Any = None) -> None:
+    def __init__(self, detail: str, current: Any = None, **extra: Any) -> None:
         super().__init__(detail)
         self.current = current
+        self.extra = extra  # more named parts of the body, e.g. the citations at fault
 
 
 def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -50,8 +51,8 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response 
     response = exception_handler(exc, context)
     if response is None:
         return None
-    if isinstance(exc, Conflict) and exc.current is not None:
-        response.data = {"detail": str(exc.detail), "current": exc.current}
+    if isinstance(exc, Conflict) and (exc.current is not None or exc.extra):
+        response.data = {"detail": str(exc.detail), "current": exc.current, **exc.extra}
     elif isinstance(response.data, dict):
         response.data = _with_detail(response.data)
     elif isinstance(response.data, list):

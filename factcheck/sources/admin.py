@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 
-from .models import Citation, Source, SourceStatus
+from .models import Capture, Source, SourceStatus
 from .services import merge_sources
 
 
@@ -30,8 +30,16 @@ class SourceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     actions = [merge_selected]
 
 
-@admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("claim", "source", "stance", "url", "created_at")
-    list_filter = ("stance",)
-    raw_id_fields = ("claim", "source", "added_by")
+@admin.register(Capture)
+class CaptureAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Captures are made by the worker; here they can be read (and re-captured in the app)."""
+
+    list_display = ("url", "status", "excerpt_found", "fetched_at", "snapshot")
+    list_filter = ("status", "excerpt_found")
+    search_fields = ("url", "final_url")
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

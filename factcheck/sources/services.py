@@ -1,44 +1,86 @@
-"""The source registry: finding the source a URL belongs to, citing it on a claim."""
+"""The source registry: one active source per domain, the source a cited URL belongs
+to, proposals, and merging duplicates."""
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from rest_framework.exceptions import ValidationError
 
-from factcheck.claims.models import Claim
-from factcheck.claims.services import record_event
-
-from .models import Citation, Source, SourceStatus
+from .domains import normalise_domain, parent_domains
+from .models import ReliabilityTier, Source, SourceStatus
 
 
 def domain_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host.removeprefix("www.")
+    """The registry domain of a URL ("" when it has none)."""
+    try:
+        return normalise_domain(urlsplit(url).hostname or "")
+    except ValueError:
+        return ""
+
+
+def active_source_for_domain(domain: str, exclude: int | None = None) -> Source | None:
+    """The active source registered on exactly this (normalised) domain."""
+    sources = Source.objects.filter(domain=domain, active=True)
+    if exclude is not None:
+        sources = sources.exclude(pk=exclude)
+    return sources.first() if domain else None
 
 
 def source_for_url(url: str, user: Any) -> Source | None:
-    """The registered source whose domain (or a parent domain) serves `url`; an unknown
-    domain becomes a new source pending an admin's review."""
+    """The registered, approved source whose domain (or a parent domain) serves `url`;
+    never a pending proposal. An unknown domain is proposed for an admin's review (pending,
+    unrated) and the citation keeps its URL without a source until then."""
     domain = domain_of(url)
     if not domain:
         return None
-    labels = domain.split(".")
-    candidates = [".".join(labels[i:]) for i in range(len(labels) - 1)]
-    by_domain = {s.domain: s for s in Source.objects.filter(domain__in=candidates)}
+    candidates = parent_domains(domain)
+    by_domain = {
+        s.domain: s
+        for s in Source.objects.filter(domain__in=candidates, active=True).select_related(
+            "merged_into"
+        )
+    }
     for candidate in candidates:
         source = by_domain.get(candidate)
         if source is not None:
-            return source.merged_into or source
-    return Source.objects.create(
-        name=domain,
-        domain=domain,
-        homepage=f"https://{domain}/",
-        status=SourceStatus.PENDING,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-    )
+            return source if source.status == SourceStatus.APPROVED else None
+    propose_source_for_domain(domain, user)
+    return None
+
+
+def propose_source_for_domain(domain: str, user: Any) -> None:
+    """A pending, unrated source for a domain nobody registered yet (at most one)."""
+    try:
+        with transaction.atomic():
+            Source.objects.create(
+                name=domain,
+                domain=domain,
+                homepage=f"https://{domain}/",
+                status=SourceStatus.PENDING,
+                reliability=ReliabilityTier.UNRATED,
+                created_by=user if getattr(user, "is_authenticated", False) else None,
+            )
+    except IntegrityError:
+        pass  # proposed by someone else a moment ago
+
+
+def check_domain_free(domain: str, source_id: int | None = None) -> None:
+    """400 naming the registered source when another active source has this domain."""
+    existing = active_source_for_domain(domain, exclude=source_id)
+    if existing is not None:
+        state = "" if existing.status == SourceStatus.APPROVED else " (pending review)"
+        raise ValidationError(
+            {
+                "domain": [
+                    f"{domain} is already registered as “{existing.name}” "
+                    f"(source #{existing.pk}){state}."
+                ],
+                "existing_source": existing.pk,  # type: ignore[dict-item]
+            }
+        )
 
 
 @transaction.atomic
@@ -56,54 +98,16 @@ def merge_sources(source: Source, into: Source, user: Any = None) -> int:
         into = Source.objects.select_for_update().get(pk=into.merged_into_id)
         if into.pk == source.pk:
             raise ValidationError({"into": ["That source was merged into this one."]})
-    moved = Citation.objects.filter(source=source).update(source=into)
+    from factcheck.claims.services import move_citations_to_source
+
+    moved = move_citations_to_source(source.pk, into.pk, user)
     Source.objects.filter(merged_into=source).update(merged_into=into)
-    if not into.domain and source.domain:
-        into.domain = source.domain
-        into.save(update_fields=["domain"])
     note = f"Merged into #{into.pk} ({into.name})"
     source.merged_into = into
     source.active = False
     source.notes = f"{source.notes}\n{note}".strip()
     source.save(update_fields=["merged_into", "active", "notes"])
+    if not into.domain and source.domain:  # after the duplicate left the active set
+        into.domain = source.domain
+        into.save(update_fields=["domain"])
     return moved
-
-
-@transaction.atomic
-def add_citation(claim: Claim, user: Any, **fields: Any) -> Citation:
-    if fields.get("source") is None and fields.get("url"):
-        fields["source"] = source_for_url(fields["url"], user)
-    citation = Citation.objects.create(
-        claim=claim, added_by=user if getattr(user, "is_authenticated", False) else None, **fields
-    )
-    record_event(claim, user, "cited", _describe(citation))
-    return citation
-
-
-@transaction.atomic
-def update_citation(citation: Citation, user: Any, **fields: Any) -> Citation:
-    before = _describe(citation)
-    for name, value in fields.items():
-        setattr(citation, name, value)
-    citation.save()
-    record_event(
-        citation.claim, user, "citation_updated", {"before": before, "after": _describe(citation)}
-    )
-    return citation
-
-
-@transaction.atomic
-def remove_citation(citation: Citation, user: Any) -> None:
-    record_event(citation.claim, user, "uncited", _describe(citation))
-    citation.delete()
-
-
-def _describe(citation: Citation) -> dict[str, Any]:
-    return {
-        "citation": citation.pk,
-        "source": citation.source_id,
-        "url": citation.url,
-        "excerpt": citation.excerpt,
-        "stance": citation.stance,
-        "locator": citation.locator,
-    }

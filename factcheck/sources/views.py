@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import django_filters
-from django.db.models import QuerySet
+import nh3
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -15,8 +16,10 @@ from factcheck.accounts.permissions import IsAdmin, IsReviewer
 from factcheck.accounts.roles import Role, role_of
 
 from . import services
-from .models import Citation, Source, SourceStatus
-from .serializers import CitationSerializer, SourceMergeSerializer, SourceSerializer
+from .capture import decode_page, read_snapshot
+from .models import ReliabilityTier, Snapshot, Source, SourceStatus
+from .selectors import snapshot_is_public
+from .serializers import SourceMergeSerializer, SourceSerializer
 
 
 class SourcePermission(IsReviewer):
@@ -56,50 +59,39 @@ class SourceViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
         return Response({**SourceSerializer(source).data, "citations_moved": moved})
 
     def perform_create(self, serializer: serializers.BaseSerializer[Source]) -> None:
-        # A non-admin's new source waits for an admin's review.
+        # A non-admin's new source is a proposal: pending an admin's review, and unrated.
         extra: dict[str, Any] = {"created_by": self.request.user}
         if role_of(self.request.user) < Role.ADMIN:
-            extra["status"] = SourceStatus.PENDING
+            extra.update(status=SourceStatus.PENDING, reliability=ReliabilityTier.UNRATED)
         serializer.save(**extra)
 
 
-class CitationFilter(django_filters.FilterSet):
-    # Not filterset_fields: any "claim__exact" / "claim_id__exact" lookup resolves "exact" to
-    # the field Claim.exact (the quoted text), so ?claim=<id> compared the claim's text and
-    # matched nothing. A plain keyword filter has no lookup suffix.
-    claim = django_filters.NumberFilter(method="filter_claim")
-
-    class Meta:
-        model = Citation
-        fields = ["source", "stance"]
-
-    def filter_claim(self, queryset: QuerySet[Citation], name: str, value: int) -> Any:
-        return queryset.filter(claim=value)
+# The stored copy is shown as a document of its own, never as part of the app: scripts
+# stripped, and a sandbox CSP that blocks scripts, forms and every outside request.
+COPY_CSP = (
+    "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+)
 
 
-class CitationViewSet(viewsets.ModelViewSet):  # type: ignore[type-arg]
-    serializer_class = CitationSerializer
-    filterset_class = CitationFilter
-    ordering_fields = ["created_at"]
-
-    def get_queryset(self) -> QuerySet[Citation]:
-        return Citation.objects.select_related("source", "added_by")
-
-    def perform_create(self, serializer: serializers.BaseSerializer[Citation]) -> None:
-        data = dict(serializer.validated_data)
-        claim = data.pop("claim")
-        serializer.instance = services.add_citation(claim, self.request.user, **data)
-
-    def perform_update(self, serializer: serializers.BaseSerializer[Citation]) -> None:
-        assert serializer.instance is not None
-        data = dict(serializer.validated_data)
-        data.pop("claim", None)
-        serializer.instance = services.update_citation(
-            serializer.instance, self.request.user, **data
-        )
-
-    def perform_destroy(self, instance: Citation) -> None:
-        services.remove_citation(instance, self.request.user)
-
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().destroy(request, *args, **kwargs)
+def capture_view(request: HttpRequest, sha256: str) -> HttpResponse:
+    """GET /captures/<sha256>/: the stored copy of a cited page. Signed-in users see every
+    copy; anybody sees the copies that published fact-checks cite."""
+    snapshot = get_object_or_404(Snapshot, sha256=sha256)
+    if role_of(request.user) < Role.REVIEWER and not snapshot_is_public(snapshot):
+        return JsonResponse({"detail": "Sign in to see stored copies."}, status=403)
+    body = read_snapshot(snapshot)
+    if snapshot.content_type == "application/pdf":
+        response = HttpResponse(body, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{sha256[:12]}.pdf"'
+    elif snapshot.content_type == "text/plain":
+        response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+    else:
+        page = decode_page(body, None)
+        response = HttpResponse(nh3.clean(page), content_type="text/html; charset=utf-8")
+    if snapshot.content_type != "application/pdf":  # a sandbox stops the browser's PDF viewer
+        response["Content-Security-Policy"] = COPY_CSP
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Snapshot-SHA256"] = sha256
+    return response

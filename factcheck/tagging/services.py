@@ -257,7 +257,7 @@ def reopen_candidate(candidate_id: int, user: Any) -> Candidate:
     candidate = _locked(candidate_id)
     if candidate.status == CandidateStatus.OPEN:
         raise Conflict("This candidate is already open.", current=_state(candidate))
-    if candidate.status == CandidateStatus.ACCEPTED and candidate.claim_id is not None:
+    if candidate.status == CandidateStatus.ACCEPTED and _claim_is_live(candidate.claim_id):
         raise Conflict(
             "This candidate's claim still exists; delete the claim to reopen it.",
             current=_state(candidate),
@@ -270,6 +270,12 @@ def reopen_candidate(candidate_id: int, user: Any) -> Candidate:
     return candidate
 
 
+def _claim_is_live(claim_id: int | None) -> bool:
+    from factcheck.claims.models import Claim
+
+    return claim_id is not None and Claim.objects.filter(pk=claim_id).exists()
+
+
 def _decide(candidate: Candidate, status: str, user: Any, claim: Claim | None) -> None:
     candidate.status = status
     candidate.decided_by = user if getattr(user, "is_authenticated", False) else None
@@ -280,3 +286,12 @@ def _decide(candidate: Candidate, status: str, user: Any, claim: Claim | None) -
 
 def _state(candidate: Candidate) -> dict[str, Any]:
     return {"id": candidate.pk, "status": candidate.status, "claim": candidate.claim_id}
+
+
+@transaction.atomic
+def release_candidates(claim_id: int) -> int:
+    """A deleted claim gives its candidates back: open again, to accept or dismiss anew.
+    Returns how many were released."""
+    return Candidate.objects.filter(claim_id=claim_id).update(
+        status=CandidateStatus.OPEN, claim=None, decided_by=None, decided_at=None
+    )
