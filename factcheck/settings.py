@@ -275,6 +275,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_ARTICLE_CHARS * 6 + 1_000_000
 FACTCHECK_REQUIRE_TWO_SOURCES = env_bool("FACTCHECK_REQUIRE_TWO_SOURCES", False)
 FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Factcheck Newsroom")
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://example.org")
+# Where this app is reached, for links in exported files (stored copies of sources).
+FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 FACTCHECK_CLAIM_URL_PATTERN = os.environ.get(
     "FACTCHECK_CLAIM_URL_PATTERN", "https://example.org/fact-checks/{id}"
 )

@@ -9,6 +9,7 @@ from itertools import islice
 from typing import Any
 
 import django_filters
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
@@ -161,6 +162,7 @@ EXPORT_FIELDS = {
     "submitted_at": "submitted_at",
     "approved_at": "approved_at",
     "published_at": "published_at",
+    "approval_override": "approval_override",
     "article_title": "article__title",
     "article_url": "article__url",
     "outlet": "article__outlet",
@@ -181,7 +183,19 @@ CITATION_FIELDS = {
     "excerpt": "excerpt",
     "stance": "stance",
     "locator": "locator",
+    # The capture of the cited page: what the source said when it was cited.
+    "capture_status": "capture__status",
+    "excerpt_found": "capture__excerpt_found",
+    "sha256": "capture__snapshot__sha256",
+    "fetched_at": "capture__fetched_at",
 }
+
+
+def copy_url(sha256: str | None) -> str | None:
+    """The absolute link to a stored copy, for files read outside the app."""
+    if not sha256:
+        return None
+    return f"{settings.FACTCHECK_SITE_URL.rstrip('/')}/captures/{sha256}/"
 
 
 def export_rows(claims: QuerySet[Claim], chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
@@ -203,7 +217,9 @@ def export_rows(claims: QuerySet[Claim], chunk_size: int = 2000) -> Iterator[dic
             .values_list("claim_id", *CITATION_FIELDS.values())
         )
         for claim_id, *values in cited:
-            by_claim[claim_id].append(dict(zip(CITATION_FIELDS, values, strict=True)))
+            citation = dict(zip(CITATION_FIELDS, values, strict=True))
+            citation["copy_url"] = copy_url(citation["sha256"])
+            by_claim[claim_id].append(citation)
         for row in batch:
             row["citations"] = by_claim[row["claim_id"]]
             yield row

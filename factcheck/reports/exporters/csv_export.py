@@ -1,4 +1,5 @@
-"""CSV: one row per claim; citations in one cell as "stance: source <url> — excerpt" lines."""
+"""CSV: one row per claim; citations in one cell as "stance: source <url> — excerpt" lines,
+and their captures (hash, time, link to the stored copy) in cells of matching lines."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ COLUMNS = [
     "rating_value",
     "rationale",
     "citations",
+    "evidence_sha256",
+    "evidence_fetched_at",
+    "evidence_copy",
+    "approval_override",
     "status",
     "reviewer",
     "editor",
@@ -39,6 +44,18 @@ def citations_cell(citations: list[dict[str, Any]]) -> str:
     return "\n".join(
         f"{c['stance']}: {c['source']} <{c['url']}> — {c['excerpt']}".strip() for c in citations
     )
+
+
+# One line per citation, in the order of the citations cell ("" where nothing was captured).
+EVIDENCE_COLUMNS = {
+    "evidence_sha256": "sha256",
+    "evidence_fetched_at": "fetched_at",
+    "evidence_copy": "copy_url",
+}
+
+
+def evidence_cell(citations: list[dict[str, Any]], key: str) -> str:
+    return "\n".join(str(_text(c[key])) for c in citations)
 
 
 def _text(value: object) -> object:
@@ -56,6 +73,8 @@ def csv_values(row: Row) -> list[object]:
             values.append(claim_text(row))
         elif column == "citations":
             values.append(citations_cell(row["citations"]))
+        elif column in EVIDENCE_COLUMNS:
+            values.append(evidence_cell(row["citations"], EVIDENCE_COLUMNS[column]))
         else:
             values.append(_text(row[column]))
     return values

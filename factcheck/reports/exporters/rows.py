@@ -36,6 +36,7 @@ RECORD_FIELDS = [
     "submitted_at",
     "approved_at",
     "published_at",
+    "approval_override",
     "version",
 ]
 DATES = (
@@ -62,8 +63,23 @@ def claim_record(row: Row) -> dict[str, Any]:
             record[name] = value.isoformat()
     for name in ("verdict", "verdict_slug", "reviewer", "editor", "assignee"):
         record[name] = record[name] or ""
-    record["citations"] = [
-        {k: c[k] for k in ("source", "url", "excerpt", "stance", "locator")}
-        for c in row["citations"]
-    ]
+    record["citations"] = [citation_record(c) for c in row["citations"]]
+    return record
+
+
+def citation_record(citation: dict[str, Any]) -> dict[str, Any]:
+    """A citation with its capture: the stored copy's hash, when it was fetched, the link."""
+    record = {k: citation[k] for k in ("source", "url", "excerpt", "stance", "locator")}
+    fetched_at = citation["fetched_at"]
+    record["capture"] = (
+        {
+            "status": citation["capture_status"],
+            "excerpt_found": citation["excerpt_found"],
+            "sha256": citation["sha256"],
+            "fetched_at": fetched_at.isoformat() if fetched_at else None,
+            "copy_url": citation["copy_url"],
+        }
+        if citation["capture_status"]
+        else None
+    )
     return record
