@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import factory
+from django.utils import timezone
 
 from factcheck.articles.models import Article
 from factcheck.claims.anchoring.selectors import describe
 from factcheck.claims.models import Claim, VerdictLabel
 from factcheck.claims.models import Citation
-from factcheck.sources.models import Source
+from factcheck.sources.models import Capture, CaptureStatus, Snapshot, Source
 
 ARTICLE_TEXT = (
     "Unemployment fell to 3.5% in 2019, the lowest in 50 years, the minister said.\n"
@@ -32,6 +35,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Statistics Office {n}")
     domain = factory.Sequence(lambda n: f"stats{n}.example.org")
+    homepage = factory.LazyAttribute(lambda s: f"https://{s.domain}/")
     kind = "statistics"
 
 
@@ -71,3 +75,34 @@ class CitationFactory(factory.django.DjangoModelFactory):
 
 def verdict(slug: str = "true") -> VerdictLabel:
     return VerdictLabel.objects.get(slug=slug)
+
+
+def verified_capture(citation: Citation, excerpt_found: bool | None = True) -> Capture:
+    """The citation's page as if captured just now, with its excerpt found (or not): for
+    tests about what comes after capture. The capture itself is tested for real in
+    tests/sources/test_capture.py."""
+    body = f"<p>{citation.excerpt}</p>".encode()
+    snapshot, _ = Snapshot.objects.get_or_create(
+        sha256=hashlib.sha256(body).hexdigest(),
+        defaults={
+            "content_type": "text/html",
+            "size": len(body),
+            "storage_name": "test",
+            "text": citation.excerpt,
+        },
+    )
+    capture, _ = Capture.objects.update_or_create(
+        citation=citation,
+        defaults={
+            "url": citation.url,
+            "excerpt": citation.excerpt,
+            "status": CaptureStatus.CAPTURED,
+            "snapshot": snapshot,
+            "final_url": citation.url,
+            "http_status": 200,
+            "fetched_at": timezone.now(),
+            "requested_at": timezone.now(),
+            "excerpt_found": excerpt_found,
+        },
+    )
+    return capture

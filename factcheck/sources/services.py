@@ -37,16 +37,20 @@ def source_for_url(url: str, user: Any) -> Source | None:
     if not domain:
         return None
     candidates = parent_domains(domain)
-    by_domain = {
-        s.domain: s
-        for s in Source.objects.filter(domain__in=candidates, active=True).select_related(
-            "merged_into"
-        )
-    }
+    # Active sources, and merged duplicates whose domain still points at their survivor.
+    by_domain: dict[str, Source] = {}
+    for source in Source.objects.filter(domain__in=candidates).select_related("merged_into"):
+        if source.active or source.merged_into is not None:
+            by_domain.setdefault(source.domain, source)
+            if source.active:
+                by_domain[source.domain] = source
     for candidate in candidates:
         source = by_domain.get(candidate)
-        if source is not None:
-            return source if source.status == SourceStatus.APPROVED else None
+        if source is None:
+            continue
+        while not source.active and source.merged_into is not None:
+            source = source.merged_into
+        return source if source.active and source.status == SourceStatus.APPROVED else None
     propose_source_for_domain(domain, user)
     return None
 

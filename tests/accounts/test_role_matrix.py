@@ -19,7 +19,7 @@ from factcheck.claims.models import VerdictLabel
 from factcheck.core.reference_data import ensure_reference_data
 from factcheck.reports.models import ExportJob
 from factcheck.tagging.models import Candidate
-from tests.factories import CitationFactory, ClaimFactory, SourceFactory
+from tests.factories import CitationFactory, ClaimFactory, SourceFactory, verified_capture
 
 ROLES = (None, "reviewer", "editor", "admin")
 
@@ -35,6 +35,7 @@ def make_world() -> World:
     ensure_reference_data()
     claim = ClaimFactory()
     citation = CitationFactory(claim=claim)
+    verified_capture(citation)  # so that an editor may approve
     source = SourceFactory()
     import_job = ImportJob.objects.create(filename="rows.csv", total=1)
     export_job = ExportJob.objects.create(format="csv", status="done", total=0)
@@ -156,6 +157,7 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
         by_role(403, 200, 200, 200),
     ),
     ("delete", "/api/citations/{citation}/", None, by_role(403, 204, 204, 204)),
+    ("post", "/api/citations/{citation}/recapture/", None, by_role(403, 202, 202, 202)),
     ("get", "/api/sources/", None, READ),
     ("post", "/api/sources/", body_new_source, by_role(403, 201, 201, 201)),
     ("get", "/api/sources/{source}/", None, READ),
@@ -267,3 +269,40 @@ def _normalise_template(route: str) -> str:
     import re
 
     return re.sub(r"\{\w+\}", "{pk}", route)
+
+
+# Evidence changes only while the claim is a draft or returned, whoever asks; a claim in
+# review, approved or published answers 409 (with the claim as it is) to every role.
+CITATION_ACTIONS: dict[str, tuple[str, str, Callable[[World], dict[str, Any]] | None, int]] = {
+    "add": ("post", "/api/citations/", body_new_citation, 201),
+    "change": ("patch", "/api/citations/{citation}/", lambda w: {"excerpt": "y"}, 200),
+    "remove": ("delete", "/api/citations/{citation}/", None, 204),
+}
+OPEN_STATES = ("draft", "returned")
+CLOSED_STATES = ("in_review", "approved", "published")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", list(CITATION_ACTIONS))
+@pytest.mark.parametrize("state", OPEN_STATES + CLOSED_STATES)
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "anonymous")
+def test_citation_matrix(
+    client_for: Callable[[str | None], APIClient], role: str | None, state: str, action: str
+) -> None:
+    from factcheck.claims.models import Citation, Claim
+
+    world = make_world()
+    Claim.objects.filter(pk=world.ids["claim"]).update(status=state)
+    method, route, body, allowed = CITATION_ACTIONS[action]
+    before = list(Citation.objects.filter(claim_id=world.ids["claim"]).values())
+    response = getattr(client_for(role), method)(
+        route.format(**world.ids), body(world) if body else None, format="json"
+    )
+    expected = 403 if role is None else allowed if state in OPEN_STATES else 409
+    assert response.status_code == expected, response.content[:300]
+    after = list(Citation.objects.filter(claim_id=world.ids["claim"]).values())
+    if expected in (403, 409):
+        assert after == before  # nothing changed behind review
+    if expected == 409:
+        assert "draft or returned" in response.json()["detail"]
+        assert response.json()["current"]["status"] == state

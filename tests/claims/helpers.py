@@ -6,23 +6,23 @@ from typing import Any
 
 from factcheck.claims import workflow
 from factcheck.claims.models import Claim
-from factcheck.claims.services import create_claim
-from factcheck.sources.services import add_citation
+from factcheck.claims.services import add_citation, create_claim
 from tests.factories import ArticleFactory, SourceFactory, verdict
 
 
 def ready_claim(author: Any = None, **fields: Any) -> Claim:
-    """A draft with a verdict, a rationale and one citation: it may be submitted."""
+    """A draft with a verdict, a rationale and one citation: it may be submitted, and
+    approved (the citation is a registry source with a locator, no web page to capture)."""
     fields.setdefault("verdict", verdict("true"))
     fields.setdefault("rationale", "The statistics office's table shows 3.5%.")
     fields.setdefault("statement", "Unemployment fell to 3.5% in 2019.")
     article = fields.pop("article", None) or ArticleFactory()
     claim = create_claim(article, 0, 33, author, **fields)
     add_citation(
-        claim,
+        claim.pk,
         author,
         source=SourceFactory(),
-        url="https://stats.example.org/t1",
+        locator="Table 1, row 3",
         excerpt="3.5 percent",
         stance="supports",
     )

@@ -105,7 +105,7 @@ def test_deleting_a_claim_is_soft_and_leaves_a_trace(
     assert admin_client_api.delete(f"/api/claims/{claim.pk}/").status_code == 204
     assert admin_client_api.get(f"/api/claims/{claim.pk}/").status_code == 404
     assert claim.pk not in [c["id"] for c in admin_client_api.get("/api/claims/").json()["results"]]
-    kept = Claim.objects.get(pk=claim.pk)
+    kept = Claim.all_objects.get(pk=claim.pk)
     assert kept.deleted_at is not None
     event = ClaimEvent.objects.filter(claim=claim).latest("id")
     assert event.action == "deleted" and event.actor is not None
@@ -178,7 +178,7 @@ def test_admin_deletes_leave_a_trace(make_user: Callable[..., Any]) -> None:
     site._registry[Comment].delete_queryset(request, Comment.objects.filter(pk=comment.pk))
     site._registry[Claim].delete_model(request, claim)
     assert not Comment.objects.filter(pk=comment.pk).exists()
-    kept = Claim.objects.get(pk=claim.pk)
+    kept = Claim.all_objects.get(pk=claim.pk)
     assert kept.deleted_at is not None
     actions = list(ClaimEvent.objects.filter(claim=claim).values_list("action", flat=True))
     assert actions[-2:] == ["comment_deleted", "deleted"]

@@ -9,7 +9,8 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
-from factcheck.sources.models import Citation, Source, SourceStatus
+from factcheck.claims.models import Citation
+from factcheck.sources.models import Source, SourceStatus
 from factcheck.sources.services import domain_of, merge_sources, source_for_url
 from tests.factories import CitationFactory, ClaimFactory, SourceFactory
 
@@ -35,15 +36,19 @@ def test_a_registered_domain_and_its_subdomains_link_to_the_source() -> None:
     assert Source.objects.count() == 1
 
 
-def test_an_unknown_domain_becomes_one_pending_source(make_user: Any) -> None:
+def test_an_unknown_domain_becomes_one_pending_proposal_that_no_url_maps_to(
+    make_user: Any,
+) -> None:
     user = make_user("reviewer")
     first = source_for_url("https://new-think-tank.example/report.pdf", user)
     again = source_for_url("https://www.new-think-tank.example/other", user)
-    assert first is not None and again == first
-    assert (first.status, first.domain, first.created_by) == (
+    assert first is None and again is None  # a pending proposal never captures citations
+    proposal = Source.objects.get()
+    assert (proposal.status, proposal.domain, proposal.created_by, proposal.reliability) == (
         SourceStatus.PENDING,
         "new-think-tank.example",
         user,
+        5,
     )
 
 
@@ -62,8 +67,9 @@ def test_citing_by_url_links_or_proposes_the_source(reviewer_client: APIClient) 
     )
     assert known.status_code == unknown.status_code == 201
     assert known.json()["source"] == bls.pk
-    pending = Source.objects.get(pk=unknown.json()["source"])
-    assert pending.status == SourceStatus.PENDING and pending.domain == "blog.example.net"
+    assert unknown.json()["source"] is None  # the URL stands; the domain awaits an admin
+    pending = Source.objects.get(domain="blog.example.net")
+    assert pending.status == SourceStatus.PENDING
 
 
 def test_merge_moves_every_citation_and_keeps_the_duplicate_as_a_pointer() -> None:
