@@ -284,6 +284,7 @@ FACTCHECK_CLAIM_URL_PATTERN = os.environ.get(
 # to that S3-compatible bucket through django-storages (AWS_* variables configure access).
 FACTCHECK_CAPTURE_MAX_BYTES = int(os.environ.get("FACTCHECK_CAPTURE_MAX_BYTES", str(25 * 2**20)))
 FACTCHECK_CAPTURE_BUCKET = os.environ.get("FACTCHECK_CAPTURE_BUCKET", "")
+FACTCHECK_CAPTURE_DIR = os.environ.get("FACTCHECK_CAPTURE_DIR", str(VAR_DIR / "captures"))
 FACTCHECK_ARCHIVE_WAYBACK = env_bool("FACTCHECK_ARCHIVE_WAYBACK", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -296,7 +297,7 @@ STORAGES = {
         if FACTCHECK_CAPTURE_BUCKET
         else {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(VAR_DIR / "captures")},
+            "OPTIONS": {"location": FACTCHECK_CAPTURE_DIR},
         }
     ),
 }

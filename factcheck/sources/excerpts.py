@@ -4,7 +4,8 @@ through, the check (exact, then fuzzy), and the link to the excerpt on the live 
 Pages and excerpts differ in ways that do not change what they say: curly or straight
 quotes, the kind of dash, line breaks and runs of spaces, ligatures and width variants
 (NFKC), case, words hyphenated across a PDF line. Those are normalised away; what is left
-must match exactly, or fuzzily at FUZZY_THRESHOLD or above."""
+must match exactly, or fuzzily at FUZZY_THRESHOLD or above with every number of the
+excerpt on the matched stretch of the page."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ _QUOTES = str.maketrans(
 )
 _PDF_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=[a-z])")
 _SPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def normalise(text: str) -> str:
@@ -48,8 +50,14 @@ def find_excerpt(excerpt: str, page_text: str) -> tuple[bool | None, float | Non
         return True, 100.0
     if not haystack:
         return False, 0.0
-    score = fuzz.partial_ratio(needle, haystack)
-    return score >= FUZZY_THRESHOLD, round(float(score), 1)
+    match = fuzz.partial_ratio_alignment(needle, haystack)
+    if match is None:
+        return False, 0.0
+    score = round(float(match.score), 1)
+    # A fact-check turns on its numbers: a near match with another number is not a match.
+    window = haystack[max(0, match.dest_start - 2) : match.dest_end + 2]
+    numbers_kept = all(n in _NUMBER.findall(window) for n in _NUMBER.findall(needle))
+    return score >= FUZZY_THRESHOLD and numbers_kept, score
 
 
 _FRAGMENT_WORDS = 5
