@@ -43,9 +43,12 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from factcheck.articles.models import Article  # noqa: E402
-from factcheck.claims.models import Claim, VerdictLabel  # noqa: E402
+from factcheck.claims.models import (  # noqa: E402
+    Citation,
+    Claim,
+    VerdictLabel,
+)
 from factcheck.reports import services  # noqa: E402
-from factcheck.claims.models import Citation  # noqa: E402
 from factcheck.sources.models import Source  # noqa: E402
 
 OUTLET = "bench-export"

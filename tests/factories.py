@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from factcheck.articles.models import Article
 from factcheck.claims.anchoring.selectors import describe
-from factcheck.claims.models import Claim, VerdictLabel
-from factcheck.claims.models import Citation
+from factcheck.claims.models import Citation, Claim, VerdictLabel
 from factcheck.sources.models import Capture, CaptureStatus, Snapshot, Source
 
 ARTICLE_TEXT = (
