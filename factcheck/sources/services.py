@@ -45,12 +45,12 @@ def source_for_url(url: str, user: Any) -> Source | None:
             if source.active:
                 by_domain[source.domain] = source
     for candidate in candidates:
-        source = by_domain.get(candidate)
-        if source is None:
+        found = by_domain.get(candidate)
+        if found is None:
             continue
-        while not source.active and source.merged_into is not None:
-            source = source.merged_into
-        return source if source.active and source.status == SourceStatus.APPROVED else None
+        while not found.active and found.merged_into is not None:
+            found = found.merged_into
+        return found if found.active and found.status == SourceStatus.APPROVED else None
     propose_source_for_domain(domain, user)
     return None
 
