@@ -96,9 +96,6 @@ class ClaimAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             version = Claim.all_objects.values_list("version", flat=True).get(pk=obj.pk)
             update_claim(obj.pk, version, request.user, assignee=obj.assignee)
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        pass  # the inlines are read-only
-
     # Deleting here is the same soft delete as the API's: the row and history stay.
     def delete_model(self, request: HttpRequest, obj: Claim) -> None:
         if obj.deleted_at is None:

@@ -27,6 +27,8 @@ class SourceSerializer(serializers.ModelSerializer[Source]):
             "created_at",
         ]
         read_only_fields = ["merged_into", "created_at"]
+        # validate() names the source already on the domain; DRF's generic check would not.
+        validators: list[Any] = []
 
     def validate_domain(self, value: str) -> str:
         try:
