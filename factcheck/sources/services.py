@@ -82,7 +82,7 @@ def check_domain_free(domain: str, source_id: int | None = None) -> None:
                     f"{domain} is already registered as “{existing.name}” "
                     f"(source #{existing.pk}){state}."
                 ],
-                "existing_source": existing.pk,  # type: ignore[dict-item]
+                "existing_source": [str(existing.pk)],
             }
         )
 

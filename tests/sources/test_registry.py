@@ -58,7 +58,8 @@ def test_proposing_a_registered_domain_names_the_existing_source(
     )
     assert response.status_code == 400
     body = response.json()
-    assert "Bureau of Labor Statistics" in body["domain"][0] and body["existing_source"] == bls.pk
+    assert "Bureau of Labor Statistics" in body["domain"][0]
+    assert body["existing_source"] == [str(bls.pk)]
     assert Source.objects.filter(domain="bls.gov").count() == 1
 
 
