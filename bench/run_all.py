@@ -57,6 +57,9 @@ EXPECTED: list[tuple[str, str, str, str]] = [
     ("annotator_accept_ms", "annotator.py", "<=50", "accept a candidate on that page"),
     ("annotator_claim_ms", "annotator.py", "<=50", "make a claim on that page"),
     ("reanchor_1000_claims_ms", "reanchor.py", "<=500", "re-anchor 1,000 claims"),
+    ("capture_1mb_html_p95_ms", "capture.py", "<=1000", "capture a cited 1 MB page, p95"),
+    ("capture_50_page_pdf_p95_ms", "capture.py", "<=1000", "capture a cited 50-page PDF, p95"),
+    ("citation_post_p95_ms", "capture.py", "<=100", "POST a citation (capture after commit)"),
     ("export_10k_verdicts_s", "export.py", "<=3", "export 10,000 verdicts"),
     ("bulk_import_10k_s", "bulk_import.py", "<=120", "bulk import and tag 10,000 articles"),
 ]

@@ -10,8 +10,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from factcheck.sources.models import Capture
-from tests.sources.conftest import PAGES
 from tests.security.local_http import local_server
+from tests.sources.conftest import PAGES
 
 from .processes import CeleryWorker, wait_until
 

@@ -218,3 +218,10 @@ def test_readers_see_the_copies_a_published_fact_check_cites(
     assert client.get(url).status_code == 403
     type(citation.claim).objects.filter(pk=citation.claim_id).update(status=ClaimStatus.PUBLISHED)
     assert client.get(url).status_code == 200
+
+
+def test_a_damaged_pdf_is_kept_with_no_text(cited_pages: Any) -> None:
+    capture = captured(cite(f"{cited_pages.base}/pdf", "anything"))
+    assert capture.status == CaptureStatus.CAPTURED  # the bytes are the evidence
+    assert capture.snapshot is not None and capture.snapshot.text == ""
+    assert capture.excerpt_found is False
