@@ -16,12 +16,11 @@ from playwright.sync_api import Browser, Page, expect
 
 from factcheck.claims import workflow
 from factcheck.claims.models import Claim, Comment
-from factcheck.claims.services import create_claim
+from factcheck.claims.services import add_citation, create_claim
 from factcheck.reports.exporters.claimreview import google_problems
 from factcheck.sources.models import Source
-from factcheck.sources.services import add_citation
 from tests.conftest import REPO, require
-from tests.factories import verdict
+from tests.factories import verdict, verified_capture
 
 pytestmark = pytest.mark.e2e
 
@@ -43,14 +42,15 @@ def submitted_claim(article: Any, reviewer: Any) -> Claim:
     source = Source.objects.filter(status="approved").first() or Source.objects.create(
         name="White House", domain="whitehouse.gov"
     )
-    add_citation(
-        claim,
+    citation = add_citation(
+        claim.pk,
         reviewer,
         source=source,
         url="https://www.whitehouse.gov/briefings/call",
         excerpt="The two presidents spoke for about 90 minutes.",
         stance="supports",
     )
+    verified_capture(citation)  # capture itself: tests/e2e/test_evidence.py
     claim.refresh_from_db()
     return workflow.transition(claim.pk, "submit", reviewer, claim.version)
 

@@ -86,6 +86,8 @@ export interface Claim {
   citations_count: number;
   created_by: UserSummary | null;
   updated_at: string;
+  approval_override?: string;
+  first_published_at?: string | null;
 }
 
 /** The fields a reviewer edits in the claim editor. */
@@ -117,6 +119,21 @@ export interface Source {
 
 export type Stance = "supports" | "contradicts" | "context";
 
+/** The stored copy of a cited page, and whether the excerpt is on it. */
+export interface Capture {
+  status: "pending" | "captured" | "failed";
+  error: string;
+  sha256: string | null;
+  content_type: string | null;
+  final_url: string;
+  http_status: number | null;
+  fetched_at: string | null;
+  excerpt_found: boolean | null;
+  excerpt_score: number | null;
+  archive_url: string;
+  view_url: string | null;
+}
+
 export interface Citation {
   id: number;
   claim: number;
@@ -128,4 +145,15 @@ export interface Citation {
   stance: Stance;
   added_by: UserSummary | null;
   created_at: string;
+  /** null: no web page to capture (a registry source cited by its locator). */
+  capture: Capture | null;
+  /** The live page scrolled to the excerpt (a #:~:text= fragment). */
+  excerpt_link: string | null;
+}
+
+/** A citation whose page is not verified, as a 409 on approval names it. */
+export interface EvidenceProblem {
+  citation: number;
+  url: string;
+  problem: string;
 }

@@ -127,6 +127,10 @@ export function addCitation(input: {
 export const removeCitation = (id: number) =>
   api<void>(`/api/citations/${id}/`, { method: "DELETE" });
 
+/** Fetch the cited page again (it changed, or the last capture failed). */
+export const recaptureCitation = (id: number) =>
+  api<Citation>(`/api/citations/${id}/recapture/`, { method: "POST" });
+
 export async function searchSources(query: string): Promise<Source[]> {
   const page = await api<Page<Source>>(
     `/api/sources/?search=${encodeURIComponent(query)}&page_size=8`,

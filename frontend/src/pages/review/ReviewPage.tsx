@@ -2,8 +2,12 @@
 // outlet, reviewer, verdict and age; approve / return with a comment / publish, by key.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, type Page } from "../../api/client";
-import type { Claim, VerdictLabel } from "../../api/types";
+import type { Citation, Claim, EvidenceProblem, VerdictLabel } from "../../api/types";
+import { getCitations } from "../../api/workspace";
+import { EvidenceList } from "../../components/Evidence";
+import { ReasonDialog } from "../../components/ReasonDialog";
 import { isTyping, ShortcutsDialog } from "../../components/ShortcutsDialog";
+import { anyPending } from "../../evidence/state";
 import { navigate } from "../../router";
 import { History } from "./History";
 import {
@@ -50,6 +54,9 @@ export function ReviewPage() {
   const [returning, setReturning] = useState(false);
   const [help, setHelp] = useState(false);
   const [refresh, setRefresh] = useState(0);
+  // Approving unverified evidence needs a reason; republishing a changed verdict, a note.
+  const [unverified, setUnverified] = useState<EvidenceProblem[] | null>(null);
+  const [correcting, setCorrecting] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -76,7 +83,7 @@ export function ReviewPage() {
   const verdictName = (id: unknown) => label(id)?.name ?? "—";
 
   const act = useCallback(
-    async (name: Transition, comment = "") => {
+    async (name: Transition, comment = "", override_reason = "") => {
       if (!selected) return;
       if (!selected.transitions.includes(name)) {
         setNotice(`You cannot ${name} this claim now (it is ${selected.status.replace("_", " ")}).`);
@@ -85,11 +92,19 @@ export function ReviewPage() {
       try {
         await api(`/api/claims/${selected.id}/${name}/`, {
           method: "POST",
-          body: { version: selected.version, comment },
+          body: { version: selected.version, comment, override_reason },
         });
         setNotice(`${DONE[name]}: ${selected.statement || selected.exact}`);
       } catch (e) {
         const error = e as ApiError;
+        if (error.status === 409 && Array.isArray(error.body.citations)) {
+          setUnverified(error.body.citations as EvidenceProblem[]);
+          return;
+        }
+        if (error.status === 400 && name === "publish" && error.fieldError("comment")) {
+          setCorrecting(true);
+          return;
+        }
         setNotice(error.status === 409 ? `${error.message} The list has been reloaded.` : error.message);
       }
       setRefresh((n) => n + 1);
@@ -239,6 +254,36 @@ export function ReviewPage() {
           act("return", comment);
         }}
       />
+      <ReasonDialog
+        open={unverified !== null}
+        title="Approve with unverified evidence?"
+        label="Why does the verdict stand? (recorded in the history and shown in reports)"
+        action="Approve anyway"
+        onClose={() => setUnverified(null)}
+        onSubmit={(reason) => {
+          setUnverified(null);
+          act("approve", "", reason);
+        }}
+      >
+        <ul class="problems">
+          {unverified?.map((p) => (
+            <li key={p.citation}>
+              <strong>{p.url}</strong>: {p.problem}
+            </li>
+          ))}
+        </ul>
+      </ReasonDialog>
+      <ReasonDialog
+        open={correcting}
+        title="Publish a correction"
+        label="This verdict was published before and has changed. What changed, and why? Readers see this note."
+        action="Publish the correction"
+        onClose={() => setCorrecting(false)}
+        onSubmit={(note) => {
+          setCorrecting(false);
+          act("publish", note);
+        }}
+      />
       <ShortcutsDialog
         open={help}
         onClose={() => setHelp(false)}
@@ -288,7 +333,13 @@ function Detail({
         <strong>Verdict:</strong> {verdictName(claim.verdict)}
       </p>
       <p>{claim.rationale}</p>
-      <p class="muted">{claim.citations_count} citation(s)</p>
+      {claim.approval_override && (
+        <p class="override">
+          <strong>Approved with unverified evidence:</strong> {claim.approval_override}
+        </p>
+      )}
+      <h2>Evidence</h2>
+      <ClaimEvidence claimId={claim.id} refresh={refresh} />
       <div class="actions">
         <button type="button" class="primary" disabled={!can("approve")} onClick={() => onAct("approve")}>
           Approve <kbd>a</kbd>
@@ -342,6 +393,24 @@ function Detail({
       <History claimId={claim.id} refreshKey={refresh + claim.version} verdictName={verdictName} />
     </aside>
   );
+}
+
+/** The selected claim's evidence itself, as the editor approves it (polled while pages are
+ * still being captured). */
+function ClaimEvidence({ claimId, refresh }: { claimId: number; refresh: number }) {
+  const [citations, setCitations] = useState<Citation[] | null>(null);
+  useEffect(() => {
+    setCitations(null);
+    getCitations(claimId).then(setCitations, () => setCitations([]));
+  }, [claimId, refresh]);
+  const pending = anyPending(citations ?? []);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => getCitations(claimId).then(setCitations, () => undefined), 1500);
+    return () => clearTimeout(timer);
+  }, [pending, citations, claimId]);
+  if (citations === null) return <p aria-busy="true">Loading…</p>;
+  return <EvidenceList citations={citations} label="Evidence" />;
 }
 
 function ReturnDialog({

@@ -1,14 +1,34 @@
-// A claim's citations: the list, and the form that cites a registry source (searched by
-// name or domain as you type) or a pasted URL (the server links a registered domain to its
-// source and proposes an unknown one as a new, pending source).
+// A claim's citations: the evidence with its capture state, and the form that cites a
+// registry source (searched by name or domain as you type) or a pasted URL (the server
+// links a registered, approved domain to its source and captures the page). Evidence
+// changes only while the claim is a draft or returned: otherwise the form is locked, and a
+// change refused by the server (the claim moved on meanwhile) says why, where it was tried.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
-import type { Citation, Source, Stance } from "../../api/types";
-import { addCitation, getCitations, removeCitation, searchSources } from "../../api/workspace";
+import type { Citation, ClaimStatus, Source, Stance } from "../../api/types";
+import {
+  addCitation,
+  getCitations,
+  recaptureCitation,
+  removeCitation,
+  searchSources,
+} from "../../api/workspace";
+import { EvidenceList } from "../../components/Evidence";
+import { anyPending } from "../../evidence/state";
 
 const STANCES: Stance[] = ["supports", "contradicts", "context"];
+const OPEN: ClaimStatus[] = ["draft", "returned"];
+const POLL_MS = 1500;
 
-export function Citations({ claimId, onChanged }: { claimId: number; onChanged: () => void }) {
+export function Citations({
+  claimId,
+  claimStatus,
+  onChanged,
+}: {
+  claimId: number;
+  claimStatus: ClaimStatus;
+  onChanged: () => void;
+}) {
   const [citations, setCitations] = useState<Citation[] | null>(null);
   const [query, setQuery] = useState("");
   const [matches, setMatches] = useState<Source[]>([]);
@@ -18,10 +38,24 @@ export function Citations({ claimId, onChanged }: { claimId: number; onChanged: 
   const [locator, setLocator] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
 
+  const locked = !OPEN.includes(claimStatus);
+
   useEffect(() => {
     setCitations(null);
+    setError(null);
     if (claimId > 0) getCitations(claimId).then(setCitations, () => setCitations([]));
   }, [claimId]);
+
+  // Captures finish in the background: poll while any is pending.
+  const pending = anyPending(citations ?? []);
+  useEffect(() => {
+    if (!pending || claimId <= 0) return;
+    const timer = setTimeout(() => getCitations(claimId).then(setCitations, () => undefined), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [pending, citations, claimId]);
+
+  const fail = (e: unknown) =>
+    setError(e instanceof ApiError ? e : new ApiError(0, { detail: "The server did not answer." }));
 
   const isUrl = /^https?:\/\//i.test(query.trim());
   useEffect(() => {
@@ -48,34 +82,54 @@ export function Citations({ claimId, onChanged }: { claimId: number; onChanged: 
       setLocator("");
       onChanged();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, { detail: "The server did not answer." }));
+      fail(e);
+      if (e instanceof ApiError && e.status === 409) onChanged(); // show the claim as it is now
     }
   }
 
   async function remove(citation: Citation) {
-    await removeCitation(citation.id);
-    setCitations((list) => (list ?? []).filter((c) => c.id !== citation.id));
-    onChanged();
+    setError(null);
+    try {
+      await removeCitation(citation.id);
+      setCitations((list) => (list ?? []).filter((c) => c.id !== citation.id));
+      onChanged();
+    } catch (e) {
+      fail(e);
+      if (e instanceof ApiError && e.status === 409) onChanged();
+    }
+  }
+
+  async function recapture(citation: Citation) {
+    setError(null);
+    try {
+      const fresh = await recaptureCitation(citation.id);
+      setCitations((list) => (list ?? []).map((c) => (c.id === fresh.id ? fresh : c)));
+    } catch (e) {
+      fail(e);
+    }
   }
 
   return (
     <fieldset class="citations">
       <legend>Citations</legend>
       {citations === null && claimId > 0 && <p aria-busy="true">Loading…</p>}
-      <ul class="citation-list" aria-label="Citations">
-        {citations?.map((c) => (
-          <li key={c.id}>
-            <span class={`stance s-${c.stance}`}>{c.stance}</span>{" "}
-            <strong>{c.source_detail?.name ?? c.url}</strong>
-            {c.source_detail?.status === "pending" && <span class="pending"> (new source, pending review)</span>}
-            {c.excerpt && <blockquote>{c.excerpt}</blockquote>}
-            <button type="button" class="small link" onClick={() => remove(c)} aria-label={`Remove citation of ${c.source_detail?.name ?? c.url}`}>
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={submit} aria-label="Add a citation" class="citation-form">
+      {citations && (
+        <EvidenceList
+          citations={citations}
+          onRemove={locked ? undefined : remove}
+          onRecapture={recapture}
+        />
+      )}
+      {locked && (
+        <p class="evidence-lock" role="note">
+          Evidence is locked: this claim is {claimStatus.replace("_", " ")}. It can change only while
+          the claim is a draft or returned; an editor must return it first.
+        </p>
+      )}
+      <p role="alert" aria-live="assertive" class="error" hidden={!error}>
+        {error?.message}
+      </p>
+      <form onSubmit={submit} aria-label="Add a citation" class="citation-form" hidden={locked}>
         <label>
           Source
           <input
@@ -109,7 +163,12 @@ export function Citations({ claimId, onChanged }: { claimId: number; onChanged: 
             ))}
           </ul>
         )}
-        {isUrl && !source && <p class="hint">A URL: a registered domain links to its source; an unknown one is proposed as a new source.</p>}
+        {isUrl && !source && (
+          <p class="hint">
+            A URL: a registered domain links to its source; an unknown one is proposed as a new
+            source. The page is captured and the excerpt checked against it.
+          </p>
+        )}
         <label>
           Excerpt
           <textarea rows={2} value={excerpt} onInput={(e) => setExcerpt(e.currentTarget.value)} />
@@ -130,11 +189,6 @@ export function Citations({ claimId, onChanged }: { claimId: number; onChanged: 
             <input value={locator} placeholder="page, section…" onInput={(e) => setLocator(e.currentTarget.value)} />
           </label>
         </div>
-        {error && (
-          <p role="alert" class="error">
-            {error.message}
-          </p>
-        )}
         <button type="submit" disabled={!source && !query.trim()}>
           Add citation
         </button>

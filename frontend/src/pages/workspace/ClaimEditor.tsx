@@ -94,7 +94,7 @@ export function ClaimEditor({ store }: { store: WorkspaceStore }) {
           <input type="date" value={draft.claim_date ?? ""} disabled={locked} onInput={(e) => set({ claim_date: e.currentTarget.value || null })} />
         </label>
       </div>
-      {claim.id > 0 && <Citations claimId={claim.id} onChanged={() => void refreshClaim(store, claim.id)} />}
+      {claim.id > 0 && <Citations claimId={claim.id} claimStatus={claim.status} onChanged={() => void refreshClaim(store, claim.id)} />}
       <fieldset class="verdicts" disabled={locked}>
         <legend>Verdict</legend>
         <div role="radiogroup" aria-label="Verdict" class="verdict-scale">
