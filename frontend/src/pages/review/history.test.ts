@@ -24,3 +24,25 @@ describe("describeEvent", () => {
     expect(actorName({ actor: null })).toBe("system");
   });
 });
+
+describe("the record's events", () => {
+  it("says when a change sent an approved claim back to review", () => {
+    const line = describeEvent({
+      action: "updated",
+      changes: {
+        rationale: ["old", "new"],
+        status: ["approved", "in_review"],
+        approval_cleared: { approved_at: "2026-12-01T00:00:00Z", reviewed_by: 3 },
+      },
+    });
+    expect(line).toBe("edited rationale: old → new — back to review, approval cleared");
+  });
+  it("shows an approval's override reason and a correction's note", () => {
+    expect(describeEvent({ action: "approve", changes: { override_reason: "Site down; print copy." } })).toBe(
+      "approved with unverified evidence: “Site down; print copy.”",
+    );
+    expect(describeEvent({ action: "corrected", changes: { note: "Figures revised.", changes: {} } })).toBe(
+      "published a correction: “Figures revised.”",
+    );
+  });
+});

@@ -25,6 +25,9 @@ const ACTIONS: Record<string, string> = {
   deleted: "deleted the claim",
   comment_deleted: "deleted a comment",
   reanchored: "re-anchored",
+  orphaned: "lost its place in the article",
+  corrected: "published a correction",
+  citation_source_merged: "source merged in the registry",
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -52,21 +55,31 @@ export function describeEvent(
 ): string {
   const label = ACTIONS[event.action] ?? event.action.replace(/_/g, " ");
   const changes = event.changes ?? {};
+  // A change to an approved claim sent it back to review (the record's rule): say so.
+  const backToReview = "approval_cleared" in changes ? " — back to review, approval cleared" : "";
   if (event.action === "updated") {
-    const parts = Object.entries(changes).map(([field, pair]) => {
-      const [before, after] = Array.isArray(pair) ? pair : [undefined, pair];
-      const show = field === "verdict" ? verdictName : (v: unknown) => short(v, 40);
-      return `${FIELD_NAMES[field] ?? field}: ${show(before)} → ${show(after)}`;
-    });
-    return parts.length ? `${label} ${parts.join("; ")}` : label;
+    const parts = Object.entries(changes)
+      .filter(([field]) => field !== "status" && field !== "approval_cleared")
+      .map(([field, pair]) => {
+        const [before, after] = Array.isArray(pair) ? pair : [undefined, pair];
+        const show = field === "verdict" ? verdictName : (v: unknown) => short(v, 40);
+        return `${FIELD_NAMES[field] ?? field}: ${show(before)} → ${show(after)}`;
+      });
+    return (parts.length ? `${label} ${parts.join("; ")}` : label) + backToReview;
+  }
+  if (event.action === "approve" && typeof changes.override_reason === "string") {
+    return `approved with unverified evidence: “${short(changes.override_reason, 200)}”`;
+  }
+  if (event.action === "corrected" && typeof changes.note === "string") {
+    return `${label}: “${short(changes.note, 200)}”`;
   }
   const comment = changes.comment as { body?: string } | undefined;
   if (comment?.body) return `${label}: “${short(comment.body, 200)}”`;
   if (["cited", "uncited"].includes(event.action)) {
     const url = (changes.url as string) || "";
-    return url ? `${label}: ${short(url)}` : label;
+    return (url ? `${label}: ${short(url)}` : label) + backToReview;
   }
-  return label;
+  return label + backToReview;
 }
 
 export function actorName(event: Pick<ClaimEvent, "actor">): string {
