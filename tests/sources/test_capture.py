@@ -225,3 +225,17 @@ def test_a_damaged_pdf_is_kept_with_no_text(cited_pages: Any) -> None:
     assert capture.status == CaptureStatus.CAPTURED  # the bytes are the evidence
     assert capture.snapshot is not None and capture.snapshot.text == ""
     assert capture.excerpt_found is False
+
+
+def test_the_citation_list_has_a_fixed_query_count(
+    cited_pages: Any, reviewer_client: APIClient, django_assert_max_num_queries: Any
+) -> None:
+    claim = ClaimFactory()
+    for n in range(12):
+        citation = cite(f"{cited_pages.base}/stats?{n}", "4.3 percent", claim=claim)
+        if n % 2:
+            captured(citation)
+    reviewer_client.get(f"/api/citations/?claim={claim.pk}")  # warm the user's role cache
+    with django_assert_max_num_queries(4):
+        response = reviewer_client.get(f"/api/citations/?claim={claim.pk}&page_size=100")
+    assert response.json()["count"] == 12

@@ -101,15 +101,6 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunPython(normalise_registry, migrations.RunPython.noop),
-        migrations.AddConstraint(
-            model_name="source",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("active", True), models.Q(("domain", ""), _negated=True)),
-                fields=("domain",),
-                name="one_active_source_per_domain",
-                violation_error_message="Another active source already has this domain.",
-            ),
-        ),
         migrations.AddField(
             model_name="capture",
             name="citation",
