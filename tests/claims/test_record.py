@@ -33,6 +33,19 @@ def people(make_user: Callable[..., Any]) -> tuple[Any, Any]:
     return make_user("reviewer"), make_user("editor")
 
 
+def accepted_candidate(claim: Claim) -> Candidate:
+    return Candidate.objects.create(
+        article=claim.article,
+        kind="number",
+        start=claim.start,
+        end=claim.end,
+        text=claim.exact,
+        status="accepted",
+        claim=claim,
+        tagger_version="t",
+    )
+
+
 def fresh(claim: Claim) -> Claim:
     return Claim.all_objects.get(pk=claim.pk)
 
@@ -254,16 +267,7 @@ def test_a_deleted_claim_is_gone_from_lists_and_accepts_nothing(
 ) -> None:
     reviewer, editor = people
     claim = fresh(claim_in("draft", reviewer, editor))
-    candidate = Candidate.objects.create(
-        article=claim.article,
-        kind="number",
-        start=claim.start,
-        end=claim.end,
-        text=claim.exact,
-        status="accepted",
-        claim=claim,
-        tagger_version="t",
-    )
+    candidate = accepted_candidate(claim)
     api = client_of(reviewer)
     assert api.delete(f"/api/claims/{claim.pk}/").status_code == 204
     assert not Claim.objects.filter(pk=claim.pk).exists()
@@ -293,16 +297,7 @@ def test_a_candidate_left_behind_by_an_old_delete_can_be_reopened(
 ) -> None:
     reviewer, editor = people
     claim = claim_in("draft", reviewer, editor)
-    candidate = Candidate.objects.create(
-        article=claim.article,
-        kind="number",
-        start=claim.start,
-        end=claim.end,
-        text=claim.exact,
-        status="accepted",
-        claim=claim,
-        tagger_version="t",
-    )
+    candidate = accepted_candidate(claim)
     Claim.objects.filter(pk=claim.pk).update(deleted_at="2026-01-01T00:00:00Z")  # before the fix
     response = client_of(reviewer).post(f"/api/candidates/{candidate.pk}/reopen/")
     assert response.status_code == 200 and response.json()["status"] == "open"

@@ -17,7 +17,7 @@ from factcheck.claims.services import add_citation, create_claim
 from tests.factories import SourceFactory, verdict
 from tests.integration.processes import CeleryWorker
 from tests.security.local_http import local_server
-from tests.sources.conftest import PAGES
+from tests.sources.conftest import PAGES, capture_worker_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
@@ -29,19 +29,7 @@ def capture_worker(
     redis_url: str, transactional_db: None, tmp_path: Path, settings: Any
 ) -> Iterator[CeleryWorker]:
     """A real worker that may fetch from 127.0.0.1, storing where the live server reads."""
-    store = tmp_path / "captures"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "captures": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(store)},
-        },
-    }
-    worker = CeleryWorker(
-        tmp_path / "worker.log",
-        FACTCHECK_URL_FETCH_ALLOW_LOOPBACK="true",
-        FACTCHECK_CAPTURE_DIR=str(store),
-    )
+    worker = capture_worker_for(tmp_path, settings)
     worker.start()
     try:
         yield worker

@@ -11,9 +11,9 @@ from rest_framework.test import APIClient
 
 from factcheck.sources.models import Capture
 from tests.security.local_http import local_server
-from tests.sources.conftest import PAGES
+from tests.sources.conftest import PAGES, capture_worker_for
 
-from .processes import CeleryWorker, wait_until
+from .processes import wait_until
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -24,11 +24,7 @@ def test_a_cited_page_is_captured_by_the_worker(
     from tests.claims.helpers import ready_claim
 
     store = tmp_path / "captures"
-    worker = CeleryWorker(
-        tmp_path / "worker.log",
-        FACTCHECK_URL_FETCH_ALLOW_LOOPBACK="true",
-        FACTCHECK_CAPTURE_DIR=str(store),
-    )
+    worker = capture_worker_for(tmp_path, settings)
     worker.start()
     try:
         with local_server(PAGES) as server:

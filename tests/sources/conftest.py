@@ -82,3 +82,23 @@ def capture_store(settings: Any, tmp_path: Path) -> Path:
         },
     }
     return folder
+
+
+def capture_worker_for(tmp_path: Path, settings: Any) -> Any:
+    """A REAL Celery worker (not started) that may fetch from 127.0.0.1 and stores its
+    captures where this process (and its live server) reads them."""
+    from tests.integration.processes import CeleryWorker
+
+    store = tmp_path / "captures"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "captures": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(store)},
+        },
+    }
+    return CeleryWorker(
+        tmp_path / "worker.log",
+        FACTCHECK_URL_FETCH_ALLOW_LOOPBACK="true",
+        FACTCHECK_CAPTURE_DIR=str(store),
+    )

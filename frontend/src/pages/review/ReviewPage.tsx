@@ -1,6 +1,6 @@
 // The editor's review queue (/review): claims in review across articles, filtered by
 // outlet, reviewer, verdict and age; approve / return with a comment / publish, by key.
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError, api, type Page } from "../../api/client";
 import type { Citation, Claim, EvidenceProblem, VerdictLabel } from "../../api/types";
 import { getCitations } from "../../api/workspace";
@@ -246,8 +246,11 @@ export function ReviewPage() {
           />
         )}
       </div>
-      <ReturnDialog
+      <ReasonDialog
         open={returning}
+        title="Return to the reviewer"
+        label="What needs fixing?"
+        action="Return"
         onClose={() => setReturning(false)}
         onSubmit={(comment) => {
           setReturning(false);
@@ -411,54 +414,4 @@ function ClaimEvidence({ claimId, refresh }: { claimId: number; refresh: number 
   }, [pending, citations, claimId]);
   if (citations === null) return <p aria-busy="true">Loading…</p>;
   return <EvidenceList citations={citations} label="Evidence" />;
-}
-
-function ReturnDialog({
-  open,
-  onClose,
-  onSubmit,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onSubmit: (comment: string) => void;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const [text, setText] = useState("");
-  useEffect(() => {
-    if (open && !ref.current?.open) {
-      setText("");
-      ref.current?.showModal();
-    }
-    if (!open && ref.current?.open) ref.current.close();
-  }, [open]);
-  return (
-    <dialog ref={ref} aria-labelledby="return-title" onClose={onClose}>
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (text.trim()) onSubmit(text.trim());
-        }}
-      >
-        <h2 id="return-title">Return to the reviewer</h2>
-        <label for="return-comment">What needs fixing?</label>
-        <textarea
-          id="return-comment"
-          rows={4}
-          required
-          value={text}
-          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && text.trim()) onSubmit(text.trim());
-          }}
-        />
-        <div class="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit">Return</button>
-        </div>
-      </form>
-    </dialog>
-  );
 }
