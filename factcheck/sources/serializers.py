@@ -54,6 +54,9 @@ class CaptureSerializer(serializers.ModelSerializer[Capture]):
     view_url = serializers.SerializerMethodField(
         help_text="The stored copy, for signed-in users (null until captured)."
     )
+    # Plain strings: "" until known, which a "uri" format would not allow.
+    final_url = serializers.CharField(read_only=True, help_text="After redirects.")
+    archive_url = serializers.CharField(read_only=True, help_text="The Internet Archive's copy.")
 
     class Meta:
         model = Capture
