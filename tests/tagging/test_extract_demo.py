@@ -102,6 +102,10 @@ def test_scare_quote_scores_lower(result):
         ("according to the White House", "White House"),
         ("As CNBC put it", "CNBC"),
         ("he wrote", "Donald Trump"),
+        (
+            "Beijing’s Ministry of Foreign Affairs and China’s embassy in Washington confirmed",
+            "Ministry of Foreign Affairs",
+        ),
     ],
 )
 def test_attributions(result, text, source):
@@ -129,7 +133,7 @@ def test_to_json_shape(result):
         elif d["kind"] == "quote":
             assert set(d) == {"kind", "start", "end", "text", "speaker", "checkable"}
         else:
-            assert set(d) == {"kind", "start", "end", "text", "source", "checkable"}
+            assert set(d) - {"sources"} == {"kind", "start", "end", "text", "source", "checkable"}
     plain = next(d for d in data["candidates"] if d["text"] == "2024")
     assert plain["unit"] == "date"
 
@@ -190,3 +194,14 @@ def test_json_carries_iso_dates_and_checkable(result):
     assert by_text["2024"]["date"] == "2024" and by_text["2024"]["value"] == 2024
     assert by_text["this year"]["date"] is None
     assert all("checkable" in d for d in data["candidates"])
+
+
+def test_coordinated_sources_are_both_named(result):
+    c = _find(
+        result,
+        "attribution",
+        "Beijing’s Ministry of Foreign Affairs and China’s embassy in Washington confirmed",
+    )
+    assert c.extra["sources"] == ["Ministry of Foreign Affairs", "China's embassy"]
+    (d,) = [d for d in to_json(result)["candidates"] if d["start"] == c.start]
+    assert d["source"] == "Ministry of Foreign Affairs" and d["sources"] == c.extra["sources"]

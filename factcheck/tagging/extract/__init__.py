@@ -244,7 +244,8 @@ def extract(text: str) -> Extraction:
         cands.append(
             _candidate(
                 "attribution", a.start, a.end, text[a.start : a.end], None, None, None, None,
-                a.source, 0.8, sentence_index(a.start), {}, 0.8 if a.source else 0.6,
+                a.source, 0.8, sentence_index(a.start),
+                {"sources": list(a.sources)} if a.sources else {}, 0.8 if a.source else 0.6,
             )
         )  # fmt: skip
     cands.sort(key=_CANDIDATE_ORDER)
@@ -276,6 +277,8 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
             d["speaker"] = c.speaker
         else:
             d["source"] = c.source
+            if c.extra.get("sources"):  # "X's ministry and Y's embassy confirmed"
+                d["sources"] = c.extra["sources"]
         d["checkable"] = c.checkable
         out.append(d)
     sents = [{"start": s.start, "end": s.end, "score": s.score} for s in extraction.sentences]
