@@ -185,6 +185,8 @@ def test_new_forms_not_misread(text):
         ("In 2024, trade", "2024", "2024"),
         ("in the 1990s", "1990s", "199X"),
         ("from 2019-2020", "2019-2020", "2019/2020"),
+        ("in mid-2017 the", "2017", "2017"),
+        ("In the mid-1990s, a", "1990s", "199X"),
         ("this year", "this year", None),
     ],
 )

@@ -265,6 +265,7 @@ _WHITESPACE: Final = re.compile(r"\s+")
 _FRACTION_END: Final = re.compile(r"(?:half|thirds?|quarters?|fifths?|tenths?)$", re.I)
 _BAD_PREV: Final = frozenset("-/.,_@#&+=^\\")
 _VAGUE_FIRST: Final = frozenset("TtHhMmBbDd")
+_YEAR_PREFIXES: Final = ("mid-", "Mid-", "early-", "Early-", "late-", "Late-", "pre-", "post-")
 _SENT_PUNCT: Final = frozenset(".!?\n:;")
 
 
@@ -331,7 +332,14 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     ranged = n2 is not None
     start = m.start() if ranged or not btw else m.start("c1") if c1 else m.start("n1")
     end = m.end()
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _BAD_PREV):
+    # "mid-2019", "the mid-1990s": a year after a period prefix is still a year
+    if (
+        start > 0
+        and (text[start - 1].isalnum() or text[start - 1] in _BAD_PREV)
+        and not (
+            text[start - 1] == "-" and len(n1) == 4 and text.endswith(_YEAR_PREFIXES, 0, start)
+        )
+    ):
         return None
     if text[end - 1] == "-":
         return None
