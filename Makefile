@@ -51,7 +51,7 @@ bench: setup
 	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(PY) bench/run_all.py
 
 train-checkworthiness: setup
-	$(PY) -m factcheck.tagging.training.checkworthiness --data ../shared/datasets/claimbuster --out factcheck/tagging/extract/checkworthiness_model.json
+	$(PY) -m factcheck.tagging.training.checkworthiness --data ../shared/datasets/claimbuster --corpus ../shared/corpus/wikinews --validation ../shared/datasets/checkthat2024-devtest/CT24_checkworthy_english_dev-test.tsv --out factcheck/tagging/extract/checkworthiness_model.json
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist var

@@ -18,8 +18,8 @@ from factcheck.articles.models import Article, TaggingStatus
 
 from .models import Candidate, CandidateStatus
 
-# (article_id, kind, start, end, text, data, score, sentence, tagger_version)
-CandidateRow = tuple[int, str, int, int, str, dict[str, Any], float, int, str]
+# (article_id, kind, start, end, text, data, score, checkable, sentence, tagger_version)
+CandidateRow = tuple[int, str, int, int, str, dict[str, Any], float, float, int, str]
 _ROW_FIELDS = [
     "article_id",
     "kind",
@@ -28,6 +28,7 @@ _ROW_FIELDS = [
     "text",
     "data",
     "score",
+    "checkable",
     "sentence",
     "tagger_version",
 ]
@@ -65,8 +66,8 @@ def insert_candidates(
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
     ):
-        for a, k, s, e, t, d, sc, se, v in rows:
-            copy.write_row((a, k, s, e, t, json.dumps(d), sc, se, v, opened, now))
+        for a, k, s, e, t, d, sc, ch, se, v in rows:
+            copy.write_row((a, k, s, e, t, json.dumps(d), sc, ch, se, v, opened, now))
 
 
 def mark_done(rows: Sequence[DoneRow], now: datetime, fast: bool | None = None) -> None:

@@ -29,6 +29,9 @@ class Candidate(models.Model):
     # value/unit/qualifier for numbers, speaker for quotes, source for attributions.
     data = models.JSONField(default=dict, blank=True)
     score = models.FloatField(default=0.5)
+    # How likely a fact-checker checks it (0..1, the extractor's `checkable`): below
+    # CHECKABLE_THRESHOLD (0.5) the UI hides it by default; never deleted for it.
+    checkable = models.FloatField(default=1.0)
     sentence = models.PositiveIntegerField(default=0)
     status = models.CharField(
         max_length=16, choices=CandidateStatus.choices, default=CandidateStatus.OPEN

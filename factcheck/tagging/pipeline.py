@@ -21,7 +21,7 @@ from .models import Candidate, CandidateStatus
 
 DATA_KEYS = ("value", "unit", "qualifier", "speaker", "source")
 # Fields a re-run may refresh on a stored row; the decision fields are never touched.
-REFRESHED = ("text", "data", "score", "sentence", "tagger_version")
+REFRESHED = ("text", "data", "score", "checkable", "sentence", "tagger_version")
 
 Extractor = Callable[[str], Any]
 
@@ -189,6 +189,7 @@ def candidate_fields(cand: Any, tagger_version: str) -> dict[str, Any]:
         "text": cand.text,
         "data": data,
         "score": float(cand.score),
+        "checkable": float(getattr(cand, "checkable", 1.0)),
         "sentence": int(cand.sentence or 0),
         "tagger_version": tagger_version,
     }
@@ -219,7 +220,16 @@ def store_candidates_many(results: dict[int, Any]) -> dict[int, TagOutcome]:
             wanted.setdefault(key, candidate_fields(cand, result.tagger_version))
         have = stored[article_id]
         new = [
-            (article_id, *key, f["text"], f["data"], f["score"], f["sentence"], f["tagger_version"])
+            (
+                article_id,
+                *key,
+                f["text"],
+                f["data"],
+                f["score"],
+                f["checkable"],
+                f["sentence"],
+                f["tagger_version"],
+            )
             for key, f in wanted.items()
             if key not in have
         ]

@@ -21,6 +21,7 @@ class CandidateSerializer(serializers.ModelSerializer[Candidate]):
             "text",
             "data",
             "score",
+            "checkable",
             "sentence",
             "status",
             "tagger_version",

@@ -23,11 +23,13 @@ class CandidateFilter(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=CandidateKind.choices)
     status = django_filters.MultipleChoiceFilter(choices=CandidateStatus.choices)
     min_score = django_filters.NumberFilter("score", lookup_expr="gte")
+    # ?min_checkable=0.5: the default display (CHECKABLE_THRESHOLD); without it, all
+    min_checkable = django_filters.NumberFilter("checkable", lookup_expr="gte")
     tagger_version = django_filters.CharFilter()
 
     class Meta:
         model = Candidate
-        fields = ["article", "kind", "status", "min_score", "tagger_version"]
+        fields = ["article", "kind", "status", "min_score", "min_checkable", "tagger_version"]
 
 
 class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -36,7 +38,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     serializer_class = CandidateSerializer
     filterset_class = CandidateFilter
     search_fields = ["text"]
-    ordering_fields = ["start", "score", "created_at", "decided_at"]
+    ordering_fields = ["start", "score", "checkable", "created_at", "decided_at"]
 
     def get_queryset(self) -> QuerySet[Candidate]:
         return selectors.candidates()
@@ -74,7 +76,7 @@ class ArticleCandidatesView(generics.ListAPIView):  # type: ignore[type-arg]
     serializer_class = CandidateSerializer
     filterset_class = CandidateFilter
     search_fields = ["text"]
-    ordering_fields = ["start", "score", "created_at", "decided_at"]
+    ordering_fields = ["start", "score", "checkable", "created_at", "decided_at"]
 
     def get_queryset(self) -> QuerySet[Candidate]:
         if getattr(self, "swagger_fake_view", False):  # drf-spectacular's schema pass

@@ -22,14 +22,25 @@ ODD_TEXT = 'tab\there, "quotes", back\\slash, newline\nend, 𝒳 and é, \u2028'
 
 def rows_for(article_id: int) -> list[bulk_writes.CandidateRow]:
     return [
-        (article_id, "number", 0, 3, "3.5", {"value": 3.5, "unit": "percent"}, 0.91, 0, "t1"),
-        (article_id, "quote", 4, 9, ODD_TEXT, {"speaker": None}, 0.5, 1, "t1"),
-        (article_id, "attribution", 10, 12, "X", {"source": ODD_TEXT, "extra": [1]}, 0.0, 2, "t1"),
+        (article_id, "number", 0, 3, "3.5", {"value": 3.5, "unit": "percent"}, 0.91, 0.9, 0, "t1"),
+        (article_id, "quote", 4, 9, ODD_TEXT, {"speaker": None}, 0.5, 0.25, 1, "t1"),
+        (
+            article_id,
+            "attribution",
+            10,
+            12,
+            "X",
+            {"source": ODD_TEXT, "extra": [1]},
+            0.0,
+            0.8,
+            2,
+            "t1",
+        ),
     ]
 
 
 STORED_FIELDS = (
-    *("kind", "start", "end", "text", "data", "score", "sentence", "status"),
+    *("kind", "start", "end", "text", "data", "score", "checkable", "sentence", "status"),
     *("tagger_version", "created_at", "claim", "decided_by", "decided_at"),
 )
 
@@ -53,10 +64,10 @@ def test_inserted_candidates_read_back_as_written(fast: bool) -> None:
     now = timezone.now()
     bulk_writes.insert_candidates(rows_for(article.pk), now, fast=fast)
     rows = stored(article.pk)
-    assert [r[:7] for r in rows] == [row[1:8] for row in rows_for(article.pk)]
-    assert {(r[7], r[8], r[10], r[11], r[12]) for r in rows} == {("open", "t1", None, None, None)}
+    assert [r[:8] for r in rows] == [row[1:9] for row in rows_for(article.pk)]
+    assert {(r[8], r[9], r[11], r[12], r[13]) for r in rows} == {("open", "t1", None, None, None)}
     # The ORM path stamps created_at itself (auto_now_add), COPY with `now`.
-    assert all(abs((r[9] - now).total_seconds()) < 5 for r in rows)
+    assert all(abs((r[10] - now).total_seconds()) < 5 for r in rows)
 
 
 def test_both_paths_store_the_same_rows() -> None:
@@ -65,8 +76,8 @@ def test_both_paths_store_the_same_rows() -> None:
     by_orm, by_copy = ArticleFactory(), ArticleFactory()
     bulk_writes.insert_candidates(rows_for(by_orm.pk), now, fast=False)
     bulk_writes.insert_candidates(rows_for(by_copy.pk), now, fast=True)
-    assert [r[:9] + r[10:] for r in stored(by_orm.pk)] == [
-        r[:9] + r[10:] for r in stored(by_copy.pk)
+    assert [r[:10] + r[11:] for r in stored(by_orm.pk)] == [
+        r[:10] + r[11:] for r in stored(by_copy.pk)
     ]
 
 

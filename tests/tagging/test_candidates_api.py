@@ -49,6 +49,42 @@ def test_list_filters_by_article_kind_status_and_score(reviewer_client: APIClien
     assert any(row["text"] == "7 days" for row in nested["results"])
 
 
+def test_checkable_is_exposed_and_filters_the_default_display(
+    reviewer_client: APIClient,
+) -> None:
+    article = tagged(QUOTED + "\nThe two ministers met for the first time in April.")
+    url = f"/api/articles/{article.pk}/candidates/"
+    rows = reviewer_client.get(url).json()["results"]
+    by_text = {row["text"]: row for row in rows}
+    assert by_text["3.5%"]["checkable"] >= 0.5
+    for noise in ("two", "first", "April"):  # a small count, an ordinal, a bare month
+        assert by_text[noise]["checkable"] < 0.5
+    shown = reviewer_client.get(url + "?min_checkable=0.5").json()["results"]
+    assert {row["text"] for row in shown} == {
+        row["text"] for row in rows if row["checkable"] >= 0.5
+    }
+    assert "two" not in {row["text"] for row in shown}
+    ranked = reviewer_client.get(url + "?ordering=-checkable").json()["results"]
+    assert [row["checkable"] for row in ranked] == sorted(
+        (row["checkable"] for row in rows), reverse=True
+    )
+    bad = reviewer_client.get(url + "?min_checkable=high")
+    assert bad.status_code == 400 and "min_checkable" in bad.json()
+
+
+def test_a_dismissed_noise_candidate_keeps_its_decision_when_re_tagged(
+    reviewer_client: APIClient,
+) -> None:
+    article = tagged(QUOTED + "\nThe two ministers met.")
+    two = Candidate.objects.get(article=article, text="two")
+    reviewer_client.post(f"/api/candidates/{two.pk}/dismiss/")
+    Candidate.objects.filter(article=article).update(tagger_version="old", checkable=1.0)
+    tag_article_now(article.pk)
+    two.refresh_from_db()
+    assert two.status == "dismissed" and two.checkable < 0.5
+    assert not Candidate.objects.filter(article=article, tagger_version="old").exists()
+
+
 def test_lists_are_paginated(reviewer_client: APIClient) -> None:
     article = tagged()
     page = reviewer_client.get(f"/api/articles/{article.pk}/candidates/?page_size=2").json()

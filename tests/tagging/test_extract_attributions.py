@@ -85,3 +85,34 @@ def test_surname_map_keeps_the_first_full_name():
     assert names.resolve("Trump") == "Donald Trump"
     assert names.resolve("Chinese President Xi Jinping") == "Xi Jinping"
     assert names.mentions[-1].name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "source"),
+    [
+        # a possessive role resolves through the pronoun's antecedent
+        (
+            'Acme Corp. was fined on Monday. "We will appeal," its director said.',
+            "its director said",
+            "Acme Corp's director",
+        ),
+        ("China’s embassy in Washington said on Friday it would reply.", None, "China's embassy"),
+        # a name with "and" inside stays one source
+        (
+            "The Ministry of Trade and Industry said exports fell.",
+            None,
+            "Ministry of Trade and Industry",
+        ),
+        # documents still give way to their owner
+        ("Senator Amy Klobuchar spoke. Klobuchar's campaign said she won.", None, "Amy Klobuchar"),
+        # a title resolves to the person named with it earlier
+        (
+            "President Joe Biden met aides on Monday. The president said talks would go on.",
+            None,
+            "Joe Biden",
+        ),
+    ],
+)
+def test_owned_roles_and_coordination(text, span, source):
+    got = [(t, src) for t, src in attributions(text) if span is None or t == span]
+    assert got and got[-1][1] == source, got

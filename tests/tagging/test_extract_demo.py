@@ -102,6 +102,10 @@ def test_scare_quote_scores_lower(result):
         ("according to the White House", "White House"),
         ("As CNBC put it", "CNBC"),
         ("he wrote", "Donald Trump"),
+        (
+            "Beijing’s Ministry of Foreign Affairs and China’s embassy in Washington confirmed",
+            "Ministry of Foreign Affairs",
+        ),
     ],
 )
 def test_attributions(result, text, source):
@@ -127,9 +131,9 @@ def test_to_json_shape(result):
         if d["kind"] == "number":
             assert "value" in d
         elif d["kind"] == "quote":
-            assert set(d) == {"kind", "start", "end", "text", "speaker"}
+            assert set(d) == {"kind", "start", "end", "text", "speaker", "checkable"}
         else:
-            assert set(d) == {"kind", "start", "end", "text", "source"}
+            assert set(d) - {"sources"} == {"kind", "start", "end", "text", "source", "checkable"}
     plain = next(d for d in data["candidates"] if d["text"] == "2024")
     assert plain["unit"] == "date"
 
@@ -151,3 +155,53 @@ def test_uses_the_trained_scorer_when_present():
     from factcheck.tagging.extract.checkworthiness import score_sentences
 
     assert _scorer() is score_sentences
+
+
+def _noise(c: Candidate) -> bool:
+    """Bare months, ordinals, small plain counts, relative dates: never checked alone."""
+    if c.kind != "number":
+        return False
+    kind = c.extra.get("kind")
+    if kind == "ordinal" or c.extra.get("relative"):
+        return True
+    if kind == "date" and not any(ch.isdigit() for ch in c.text):
+        return True
+    return kind == "count" and c.value is not None and c.value <= 10 and not c.qualifier
+
+
+def test_noise_is_below_the_display_threshold(result):
+    from factcheck.tagging.extract import CHECKABLE_THRESHOLD
+
+    shown = [c for c in result.candidates if c.checkable >= CHECKABLE_THRESHOLD]
+    hidden = [c for c in result.candidates if c.checkable < CHECKABLE_THRESHOLD]
+    noisy = [c.text for c in shown if _noise(c)]
+    assert len(noisy) <= 0.10 * len(shown), noisy
+    # nothing real hidden: every hidden candidate is noise or an unattributed scare quote
+    for c in hidden:
+        assert _noise(c) or (c.kind == "quote" and c.extra.get("scare")), c.text
+    kept = {c.text for c in shown}
+    for real in ("145%", "nearly $600 billion", "90-minute", "January 17", "very good"):
+        assert real in kept
+    assert {c.text for c in hidden} >= {"May", "April", "first", "second", "this year", "two"}
+    assert all(0.0 <= c.checkable <= 1.0 for c in result.candidates)
+
+
+def test_json_carries_iso_dates_and_checkable(result):
+    data = to_json(result)
+    by_text = {d["text"]: d for d in data["candidates"]}
+    assert by_text["January 17"]["date"] == "XXXX-01-17"
+    assert by_text["April"]["date"] == "XXXX-04"
+    assert by_text["2024"]["date"] == "2024" and by_text["2024"]["value"] == 2024
+    assert by_text["this year"]["date"] is None
+    assert all("checkable" in d for d in data["candidates"])
+
+
+def test_coordinated_sources_are_both_named(result):
+    c = _find(
+        result,
+        "attribution",
+        "Beijing’s Ministry of Foreign Affairs and China’s embassy in Washington confirmed",
+    )
+    assert c.extra["sources"] == ["Ministry of Foreign Affairs", "China's embassy"]
+    (d,) = [d for d in to_json(result)["candidates"] if d["start"] == c.start]
+    assert d["source"] == "Ministry of Foreign Affairs" and d["sources"] == c.extra["sources"]

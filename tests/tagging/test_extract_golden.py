@@ -25,7 +25,7 @@ GOLDEN = REPO / "tests" / "fixtures" / "tagging" / "golden_wikinews.jsonl.gz"
 SCORE_TOLERANCE = 1e-9
 CANDIDATE_FIELDS = (
     "kind", "start", "end", "text", "value", "unit", "qualifier", "speaker", "source",
-    "score", "sentence", "extra",
+    "score", "sentence", "extra", "checkable",
 )  # fmt: skip
 
 

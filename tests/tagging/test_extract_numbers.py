@@ -120,11 +120,85 @@ def test_relative_dates_and_times_keep_text():
         "Air Force One",  # capitalised number word mid-sentence
         "5m people",  # "m" is a scale only after a currency
         "on Thursday yesterday",  # bare weekdays and deictic words are not tagged
-        "dozens of earthquakes and thousands of people",  # vague quantities
     ],
 )
 def test_not_numbers(text):
     assert hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He earns $18 an hour.", ("$18 an hour", "money", 18, "USD/hour", None)),
+        ("gas at $4 a gallon", ("$4 a gallon", "money", 4, "USD/gallon", None)),
+        ("paid $50,000 per year", ("$50,000 per year", "money", 50000, "USD/year", None)),
+        ("driving at 80 km per hour", ("80 km per hour", "measure", 80, "km/hour", None)),
+        ("56 COVID-19 deaths per day", ("56", "count", 56, None, None)),
+        ("3 G7 leaders met", ("3", "count", 3, None, None)),
+        ("millions of deaths", ("millions", "count", 1e6, None, None)),
+        ("tens of thousands of people", ("tens of thousands", "count", 1e4, None, None)),
+        ("dozens of earthquakes", ("dozens", "count", 12, None, None)),
+        (
+            "hundreds of millions of dollars",
+            ("hundreds of millions of dollars", "money", 1e8, "USD", None),
+        ),
+        ("a 1/1024 chance", ("1/1024", "fraction", 1 / 1024, "fraction", None)),
+        ("3/4 of voters", ("3/4", "fraction", 0.75, "fraction", None)),
+        ("only 3/5ths of a vote", ("3/5ths", "fraction", 0.6, "fraction", None)),
+        ("ranked No. 1 in the world", ("No. 1", "rank", 1, None, None)),
+        ("the #1 best seller", ("#1", "rank", 1, None, None)),
+        ("the number one priority", ("number one", "rank", 1, None, None)),
+        ("the no. 2 official", ("no. 2", "rank", 2, None, None)),
+    ],
+)
+def test_new_number_forms(text, expected):
+    assert expected in [
+        (t, k, v if v is None else pytest.approx(v), u, q) for t, k, v, u, q in hits(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$2 billion a year ago",  # "a year ago" is no rate
+        "it runs 24/7 and 50/50 odds",  # not fractions
+        "No 10 said on Monday",  # Downing Street
+        "on 12/25 we met",  # a month/day reading: no fraction
+        "tens of people",  # "tens" alone is no magnitude
+    ],
+)
+def test_new_forms_not_misread(text):
+    for t, kind, _v, unit, _q in hits(text):
+        assert kind not in ("fraction", "rank") and "/" not in (unit or ""), (t, kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("on 12/25/2020 at noon", "12/25/2020", "2020-12-25"),
+        ("on 25/12/20 at noon", "25/12/20", "2020-12-25"),
+        ("after the 9/11 attacks", "9/11", "2001-09-11"),
+        ("Friday, January 4, 2019", "Friday, January 4, 2019", "2019-01-04"),
+        ("on January 17 they", "January 17", "XXXX-01-17"),
+        ("in May 2025 they", "May 2025", "2025-05"),
+        ("in April they", "April", "XXXX-04"),
+        ("In 2024, trade", "2024", "2024"),
+        ("in the 1990s", "1990s", "199X"),
+        ("from 2019-2020", "2019-2020", "2019/2020"),
+        ("in mid-2017 the", "2017", "2017"),
+        ("In the mid-1990s, a", "1990s", "199X"),
+        ("this year", "this year", None),
+    ],
+)
+def test_dates_carry_iso_8601(text, span, iso):
+    (h,) = [h for h in find_numbers(text) if text[h.start : h.end] == span]
+    assert h.extra["date"] == iso
+
+
+def test_times_carry_iso_clock_time():
+    text = "at 6am, 4 PM, 10:30 a.m. and 16:05"
+    found = {text[h.start : h.end]: h.extra["time"] for h in find_numbers(text)}
+    assert found == {"6am": "06:00", "4 PM": "16:00", "10:30 a.m.": "10:30", "16:05": "16:05"}
 
 
 def test_possessive_before_number_is_not_a_label():

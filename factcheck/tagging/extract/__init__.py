@@ -22,16 +22,24 @@ from .quotes import assign_speakers, find_quote_spans
 from .scan import scan
 from .sentences import split_sentences
 
-__all__ = ["TAGGER_VERSION", "Candidate", "Extraction", "Sentence", "extract", "to_json"]
+__all__ = [
+    "CHECKABLE_THRESHOLD", "TAGGER_VERSION", "Candidate", "Extraction", "Sentence", "extract",
+    "to_json",
+]  # fmt: skip
 
-TAGGER_VERSION: Final = "2026.11.3"
+TAGGER_VERSION: Final = "2026.12.1"
+# Candidates whose ``checkable`` is below this are noise by default (bare months,
+# ordinals, small counts, relative dates, scare quotes): shown on demand, never dropped.
+CHECKABLE_THRESHOLD: Final = 0.5
 
 
 @dataclass(frozen=True)
 class Candidate:
     """One pre-tagged span.  ``value``/``unit``/``qualifier`` are set for numbers,
     ``speaker`` for quotes, ``source`` for attributions; ``score`` is the candidate's
-    confidence (scare quotes lower), ``sentence`` an index into the sentences."""
+    confidence (scare quotes lower), ``sentence`` an index into the sentences;
+    ``checkable`` how likely a fact-checker checks it (0..1; below
+    :data:`CHECKABLE_THRESHOLD`: hidden by default)."""
 
     kind: str  # "number" | "quote" | "attribution"
     start: int
@@ -45,6 +53,7 @@ class Candidate:
     score: float = 1.0
     sentence: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    checkable: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,7 @@ _set = object.__setattr__
 def _candidate(
     kind: str, start: int, end: int, text: str, value: float | None, unit: str | None,
     qualifier: str | None, speaker: str | None, source: str | None, score: float,
-    sentence: int, extra: dict[str, Any],
+    sentence: int, extra: dict[str, Any], checkable: float = 1.0,
 ) -> Candidate:  # fmt: skip
     """``Candidate(...)`` with every field given, without the frozen dataclass's
     per-field ``__init__`` (a quarter of the cost; thousands per article)."""
@@ -105,7 +114,7 @@ def _candidate(
     _set(c, "__dict__", {
         "kind": kind, "start": start, "end": end, "text": text, "value": value, "unit": unit,
         "qualifier": qualifier, "speaker": speaker, "source": source, "score": score,
-        "sentence": sentence, "extra": extra,
+        "sentence": sentence, "extra": extra, "checkable": checkable,
     })  # fmt: skip
     return c
 
@@ -122,6 +131,45 @@ def _clamp(score: float) -> float:
 
 
 _CANDIDATE_ORDER: Final = attrgetter("start", "end", "kind")
+# checkable by number kind; the kinds not listed score 0.9.  Ordinals, relative dates,
+# times and bare months are what a fact-checker never checks on their own.
+_CHECKABLE_KIND: Final = {
+    "ordinal": 0.25, "time": 0.3, "date": 0.55, "year": 0.55, "score": 0.6, "duration": 0.7,
+    "age": 0.75, "count": 0.85,
+}  # fmt: skip
+# A small count before one of these nouns states a fact ("two people were killed").
+_COUNTED: Final = re.compile(
+    r"[ -](?:[a-z]+[ -]|)(?:people|persons|deaths|dead|killed|died|injured|wounded|victims"
+    r"|children|women|men|cases|patients|soldiers|officers|civilians|times|arrests"
+    r"|arrested|students|workers|homes|houses|buildings|countries|states)\b"
+)
+
+
+def _number_checkable(text: str, h: Any) -> float:
+    kind = h.kind
+    base = _CHECKABLE_KIND.get(kind, 0.9)
+    extra = h.extra
+    if kind == "date":
+        if extra.get("relative") or not any(map(str.isdigit, text[h.start : h.end])):
+            return 0.2  # "this year", "in April": bare months and relative dates
+        return base
+    if kind == "ordinal":
+        return 0.7 if h.end - h.start > 8 and "-" in text[h.start : h.end] else base
+    if kind == "count" and not extra.get("vague") and h.value is not None and h.value <= 10:
+        if h.qualifier is not None or _COUNTED.match(text, h.end) is not None:
+            return 0.6
+        return 0.3  # "the two leaders", "3 times"
+    return base
+
+
+def _quote_checkable(short: bool, speaker: str | None, scare: bool) -> float:
+    if scare:
+        return 0.25
+    if short:
+        return 0.55  # a short quote with a speaker is still someone's words
+    return 0.9 if speaker else 0.75
+
+
 _NUMBER_SCORES: Final = {"date": 0.6, "time": 0.5, "ordinal": 0.5, "year": 0.6, "score": 0.5}
 
 
@@ -165,6 +213,7 @@ def extract(text: str) -> Extraction:
             _candidate(
                 "number", h.start, h.end, text[h.start : h.end], h.value, h.unit, h.qualifier,
                 None, None, _NUMBER_SCORES.get(h.kind, 0.9), sentence_index(h.start), h.extra,
+                _number_checkable(text, h),
             )
         )  # fmt: skip
     quotes = find_quote_spans(text)
@@ -182,18 +231,21 @@ def extract(text: str) -> Extraction:
         score = (0.5 if q.speaker else 0.3) if short else (0.95 if q.speaker else 0.7)
         if not q.closed or q.extra.get("unclosed"):
             score = min(score, 0.5)
-        extra = dict(q.extra, group=q.group, scare=short and not q.speaker)
+        scare = short and not q.speaker
+        extra = dict(q.extra, group=q.group, scare=scare)
         cands.append(
             _candidate(
                 "quote", q.start, q.end, text[q.start : q.end], None, None, None, q.speaker,
                 None, score, sentence_index(q.start), extra,
+                _quote_checkable(short, q.speaker, scare),
             )
         )  # fmt: skip
     for a in attributions:
         cands.append(
             _candidate(
                 "attribution", a.start, a.end, text[a.start : a.end], None, None, None, None,
-                a.source, 0.8, sentence_index(a.start), {},
+                a.source, 0.8, sentence_index(a.start),
+                {"sources": list(a.sources)} if a.sources else {}, 0.8 if a.source else 0.6,
             )
         )  # fmt: skip
     cands.sort(key=_CANDIDATE_ORDER)
@@ -214,10 +266,20 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
             d["value"] = c.value
             if c.unit is not None:
                 d["unit"] = c.unit
+            extra = c.extra
+            if "date" in extra:  # ISO 8601, partial forms as docs/tagger.md says; null if relative
+                d["date"] = extra["date"]
+            if "time" in extra:
+                d["time"] = extra["time"]
+            if extra.get("vague"):
+                d["vague"] = True
         elif c.kind == "quote":
             d["speaker"] = c.speaker
         else:
             d["source"] = c.source
+            if c.extra.get("sources"):  # "X's ministry and Y's embassy confirmed"
+                d["sources"] = c.extra["sources"]
+        d["checkable"] = c.checkable
         out.append(d)
     sents = [{"start": s.start, "end": s.end, "score": s.score} for s in extraction.sentences]
     return {"candidates": out, "sentences": sents}

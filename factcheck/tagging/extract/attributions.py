@@ -29,13 +29,16 @@ DOC_NOUNS: Final = words(
     "report reports article story statement post broadcast analysis data figures survey study "
     "poll interview release investigation reporting coverage tweet website account blog "
     "newspaper paper outlet channel campaign office lawyers lawyer attorneys attorney "
-    "spokesperson spokesman spokeswoman representatives team"
+    "spokesperson spokesman spokeswoman representatives team decision ruling judgment opinion "
+    "decree letter"
 )
 ROLE_NOUNS: Final = words(
     "officials official police authorities analysts analyst experts expert witnesses witness "
     "residents investigators prosecutors researchers scientists doctors rescuers firefighters "
     "resident organisers organizers sources source observers critics economists lawyers officers "
     "activists spokesperson spokesman spokeswoman ministry government service agency "
+    "father mother son daughter wife husband brother sister family parents friend neighbour "
+    "neighbor teacher victim survivor "
     "department president minister secretary company firm group committee council team "
     "organisation organization campaign court judge statement report administration embassy "
     "office spokespeople representatives media newspaper outlet authority authorities"
@@ -59,7 +62,8 @@ _WEAK_OK: Final = re.compile(
     r"| (?:[^\s,.;:!?]+ ){0,10}(?:that|is|was|were|are|has|have|had|will|would|could|should"
     r"|may|might|can)\b)"
 )
-_NP_AFTER: Final = re.compile(r" ([^,.;:!?\n—–()“”\"]{1,80})")
+# a dot after a one-letter word stays in the phrase: "according to U.S. Attorney Bash"
+_NP_AFTER: Final = re.compile(r" ((?:[^,.;:!?\n—–()“”\"]|(?<=\b[A-Z])\.){1,80})")
 _NP_STOP: Final = words(
     "that which who whom whose and but or to is was were are has had have will would can "
     "could may might should after before when while because if as than were"
@@ -108,6 +112,7 @@ class Attribution:
     start: int
     end: int
     source: str
+    sources: tuple[str, ...] = ()  # all sources of a coordinated subject, the first first
 
 
 def _bare(word: str) -> str:
@@ -145,7 +150,13 @@ def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
     low = np.lower()
     if low in PRONOUNS:
         return names.antecedent(pos, low)
+    both = _coordinated(np)
+    if both is not None:  # "X's ministry and Y's embassy confirmed": the first speaks
+        return normalise_source(both[0], pos, names)
     words = np.split()
+    owned = _owned_role(words, pos, names)
+    if owned is not None:
+        return owned
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     if not words:
@@ -182,6 +193,66 @@ def normalise_source(np: str, pos: int, names: NameIndex) -> str | None:
     return clean_name(joined) or None
 
 
+_SPEECH_WORDS: Final = frozenset(("said", "says", "told", "tells"))
+_PARENS: Final = re.compile(r"\([^()]*\)")
+_POSS_PRONOUNS: Final = ("its", "his", "her", "their")
+_POSS_ENDS: Final = ("’s", "'s")
+
+
+def _coordinated(np: str) -> tuple[str, str] | None:
+    """The two parts of "A and B" when B is a second speaker ("China’s embassy", "its
+    director", "the White House"), not part of one name ("Ministry of Trade and Industry")."""
+    k = np.find(" and ")
+    if k <= 0:
+        return None
+    left, right = np[:k].strip(" ,"), np[k + 5 :].strip()
+    rw = right.split()
+    if not rw or not any(c.isupper() for c in left):
+        return None
+    first = rw[0]
+    if first.endswith(_POSS_ENDS) and first[:1].isupper():
+        return left, right
+    if first.lower() in _POSS_PRONOUNS or (first in ("the", "The") and len(rw) > 1):
+        return left, right
+    return None
+
+
+def _owned_role(words: list[str], pos: int, names: NameIndex) -> str | None:
+    """ "its director" -> "<organisation>'s director"; "China’s embassy in Washington" ->
+    "China's embassy" (a role noun owned by a name; documents give way to the owner
+    elsewhere: "Klobuchar's campaign" -> Amy Klobuchar)."""
+    if len(words) < 2 or not words[1][:1].islower():
+        return None
+    first = words[0]
+    if first.lower() in _POSS_PRONOUNS:
+        if first.lower() not in ("its", "their"):
+            return None  # "his publicist": a person's pronoun is too often the wrong one
+        owner = names.antecedent(pos, first.lower())
+    elif first.endswith(_POSS_ENDS) and first[:1].isupper():
+        owner = names.resolve(first[:-2])
+    else:
+        return None
+    head: list[str] = []
+    for w in words[1:]:
+        if w.lower() in _PREPS or w.lower() in _NP_STOP:
+            break
+        if not w[:1].islower():
+            return None  # a name follows the role: "Mendez's wife Jonna Mendez"
+        head.append(w)
+    if not head or _bare(head[-1]) in DOC_NOUNS or owner is None:
+        return owner if head else None
+    return f"{owner}'s {' '.join(head)}"
+
+
+def all_sources(np: str, pos: int, names: NameIndex) -> list[str]:
+    """Every source a subject names: both parts of "A and B" (see _coordinated)."""
+    both = _coordinated(np.strip(" ,"))
+    if both is None:
+        return []
+    out = [normalise_source(part, pos, names) for part in both]
+    return [s for s in out if s]
+
+
 _SUBJ_OPENERS: Final = words(
     "according as by from to in on at with for of and or but after before since than if while "
     "when who which that what whether"
@@ -199,6 +270,8 @@ def _acceptable_subject(np: str) -> bool:
     head = words[-1]
     if first in _SUBJ_OPENERS or head.lower() in _SUBJ_OPENERS:
         return False
+    if not _SPEECH_WORDS.isdisjoint(w.lower() for w in words):
+        return False  # "said her husband": a subject holds no speech verb
     if first in STOP_CAPS and len(words) == 1:
         return False
     if head[:1].isupper():
@@ -221,6 +294,10 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
     (and at most ``_SUBJECT_REACH`` characters are looked at, so the work stays linear)."""
     lo = max(lo, verb_start - _SUBJECT_REACH)
     full = text[lo:verb_start].rstrip()
+    if ")" in full:
+        # "Nikki Holland of the UK's National Crime Agency (NCA) said", "today (1500 UTC)
+        # the National Hurricane Center": parentheses are asides (blanked: offsets stay)
+        full = _PARENS.sub(lambda m: " " * len(m.group(0)), full).rstrip()
     rev = full[::-1]  # see _CLAUSE_END_REV
     n = len(full)
     # adverbs and time phrases sit right before the verb: trim them from the last 80 only
@@ -244,6 +321,11 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, str] | Non
                 head_words[0].lower() in ("the", "a", "an")
                 or any(w.lower() in TITLES for w in head_words)
             )
+            if _NAME_ONLY.fullmatch(appositive) is None:
+                # "doctoral candidate Maninder Thind": the name after a lowercase role
+                tail = _TRAILING_NAME.search(appositive)
+                if tail is not None and appositive[: tail.start(1)].strip().islower():
+                    appositive = tail.group(1)
             person_app = (
                 _NAME_ONLY.fullmatch(appositive) is not None
                 and classify(appositive.split())[0] == "person"
@@ -316,7 +398,8 @@ def find_attributions(
                 continue
             src = normalise_source(np, s, names)
             if src:
-                out.append(Attribution(s, ve, src))
+                also = all_sources(np, s, names) if " and " in np else []
+                out.append(Attribution(s, ve, src, tuple(also) if len(also) > 1 else ()))
             continue
         if verb in _COORDINATED_VERBS and _COORDINATED.search(text, max(lo, vs - 30), vs):
             # "Warren commended Biden ... and said": the sentence's subject speaks

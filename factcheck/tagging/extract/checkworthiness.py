@@ -1,7 +1,8 @@
 """Per-sentence check-worthiness scorer (pure Python, CPU-only, no Django).
 
-A linear model (logistic regression over binary word unigram/bigram features
-plus a handful of hand-written features) trained offline with scikit-learn by
+A linear model (logistic regression over word unigram/bigram counts, a handful of
+hand-written features and the sentence's summed static word vector -- folded into one
+number per word, see :func:`_compile`) trained offline with scikit-learn by
 ``python -m factcheck.tagging.training.checkworthiness`` on the ClaimBuster
 dataset.  The weights are shipped as JSON next to this module and scored here
 with one compiled regex, a few dict lookups and a sigmoid.
@@ -34,7 +35,9 @@ from .checkworthiness_words import NUMBER_WORDS as _NUMBER_WORDS
 from .checkworthiness_words import OPINION_BIGRAMS as _OPINION_BIGRAMS
 from .checkworthiness_words import PERCENT as _PERCENT
 
-__all__ = ["MODEL_PATH", "MODEL_VERSION", "features", "score_sentence", "score_sentences"]
+__all__ = [
+    "MODEL_PATH", "MODEL_VERSION", "features", "score_sentence", "score_sentences", "tokens",
+]  # fmt: skip
 
 MODEL_PATH: Final = Path(__file__).with_name("checkworthiness_model.json")
 
@@ -193,7 +196,16 @@ class _Model(NamedTuple):
 _model: _Model | None = None
 
 
-def _compile(version: str, intercept: float, weights: dict[str, float]) -> _Model:
+def _compile(
+    version: str,
+    intercept: float,
+    weights: dict[str, float],
+    embedding: dict[str, float] | None = None,
+) -> _Model:
+    """The scorer's tables. ``embedding`` holds one number per word: the model's weights
+    for the sentence's summed static word vector, dotted with the word's vector
+    (training/checkworthiness.py). A sum over words is linear, so each number simply
+    adds to the word's unigram weight: word vectors cost the scorer nothing."""
     uni: dict[str, float] = {}
     bi: dict[tuple[str, str], float] = {}
     hand: dict[str, float] = {}
@@ -208,6 +220,8 @@ def _compile(version: str, intercept: float, weights: dict[str, float]) -> _Mode
             hand[name] = float(w)
         else:
             raise ValueError(f"unknown feature kind in {name!r}")
+    for word, w in (embedding or {}).items():
+        uni[word] = uni.get(word, 0.0) + float(w)
     # the batch path's placeholder characters carry the weights of <num>, <year>, <s>
     ph = _PLACEHOLDER.get
     for t in [t for t in uni if t in _PLACEHOLDER]:
@@ -233,7 +247,8 @@ def _load() -> _Model:
     if _model is None:
         with MODEL_PATH.open(encoding="utf-8") as fh:
             data = json.load(fh)
-        _model = _compile(str(data["version"]), data["intercept"], data["weights"])
+        embedding = data.get("embedding", {}).get("words")
+        _model = _compile(str(data["version"]), data["intercept"], data["weights"], embedding)
     return _model
 
 
@@ -342,9 +357,20 @@ def score_sentence(sentence: str) -> float:
     return _score(_load(), [sentence])[0]
 
 
-def score_with(weights: dict[str, float], intercept: float, sentences: list[str]) -> list[float]:
-    """Score with explicit ``w:/b:/f:`` weights (training uses it on the exported model)."""
-    return _score(_compile("", intercept, weights), sentences)
+def score_with(
+    weights: dict[str, float],
+    intercept: float,
+    sentences: list[str],
+    embedding: dict[str, float] | None = None,
+) -> list[float]:
+    """Score with explicit ``w:/b:/f:`` weights and per-word embedding numbers (training
+    uses it on the exported model)."""
+    return _score(_compile("", intercept, weights, embedding), sentences)
+
+
+def tokens(sentence: str) -> list[str]:
+    """The scorer's tokens of ``sentence`` (lower-cased; numbers as placeholders)."""
+    return _tokens(sentence)[1]
 
 
 if TYPE_CHECKING:

@@ -44,6 +44,10 @@ _CAL: Final = re.compile(
     rf"(?:,? (?P<yr2>\d{{4}})|))(?![\w])"
     rf"|(?P<mon3>{_MON}),? (?P<yr3>\d{{4}})(?![\w])"
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w])"
+    # "12/25/2020", "25/12/20" (US month first unless the first number cannot be a
+    # month), and "9/11", the attacks' name: a date, never the fraction 9/11
+    r"|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4}|\d\d)(?![\w/]|[.,]\d)"
+    r"|(?P<nineeleven>9/11)(?![\w/]|[.,]\d)"
     rf"|(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ee]arlier this|[Ll]ater this|[Tt]he previous)"
     rf" (?:{_WEEKDAY}|week|weekend|month|year|{_MONTH_CAP}|spring|summer|autumn|fall|winter))"
     r"(?![\w])"
@@ -91,6 +95,42 @@ def word_before(text: str, end: int, lo: int) -> tuple[str, int] | None:
     return word, j - len(word)
 
 
+_CLOCK: Final = re.compile(r"(\d{1,2})(?::(\d\d)|)\s?([AaPp]|)")
+
+
+def _iso_time(s: str) -> str | None:
+    """``"4 PM"`` -> ``"16:00"``, ``"10:30 a.m."`` -> ``"10:30"``, ``"16:05"`` -> itself;
+    None for an impossible clock time."""
+    m = _CLOCK.match(s)
+    if m is None:
+        return None
+    h, mi, ap = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower()
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap == "p" else 0)
+    if h > 23 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _slash_date(
+    text: str, start: int, end: int, a: str, b: str, y: str, extra: dict[str, Any]
+) -> NumberHit | None:
+    """``m/d/y`` (or ``d/m/y`` when the first number is over 12), two-digit years read as
+    19xx/20xx around the turn of the century."""
+    if start > 0 and text[start - 1] in "/-.":
+        return None
+    mon, day = int(a), int(b)
+    if mon > 12:
+        mon, day = day, mon
+    if not (1 <= mon <= 12 and 1 <= day <= 31):
+        return None
+    year = y if len(y) == 4 else ("20" if int(y) < 50 else "19") + y
+    extra["date"] = f"{year}-{mon:02d}-{day:02d}"
+    return NumberHit(start, end, "date", None, "date", None, extra)
+
+
 def calendar_at(text: str, p: int) -> NumberHit | None:
     """The date, month, relative date or time starting at ``p``, if any."""
     m = _CAL.match(text, p)
@@ -105,15 +145,23 @@ def _classify_calendar(text: str, m: re.Match[str]) -> NumberHit | None:
     extra: dict[str, Any] = {"kind": "date"}
     if g("time"):
         return NumberHit(
-            start, end, "time", None, "time", None, {"kind": "time", "time": g("time")}
+            start, end, "time", None, "time", None, {"kind": "time", "time": _iso_time(g("time"))}
         )
     if g("rel"):
-        extra["relative"] = True
-        extra["date"] = g("rel")
+        # Relative to a day the text does not give: no ISO date; the words stay.
+        extra["relative"] = g("rel")
+        extra["date"] = None
         return NumberHit(start, end, "date", None, "date", None, extra)
     if g("iso"):
         extra["date"] = g("iso")
         return NumberHit(start, end, "date", None, "date", None, extra)
+    if g("nineeleven"):
+        if start > 0 and text[start - 1] in "/-.":
+            return None
+        extra["date"] = "2001-09-11"
+        return NumberHit(start, end, "date", None, "date", None, extra)
+    if g("sa"):
+        return _slash_date(text, start, end, g("sa"), g("sb"), g("sy"), extra)
     if g("mon4"):
         pw = word_before(text, start, max(0, start - 12))
         if pw is None or pw[0].lower() not in _MONTH_PREPS:

@@ -33,6 +33,7 @@ from .nametables import (
     FEMALE_TITLES,
     MALE_NAMES,
     MALE_TITLES,
+    NOT_PERSON,
     OFFICE_WORDS,
     ORG_ADJECTIVES,
     ORG_WORDS,
@@ -77,6 +78,16 @@ _OF_FOR: Final = ("of", "for")
 _JOINERS: Final = frozenset(("of", "for", "the"))
 _PLACE_OR_DAY: Final = PLACES | CALENDAR
 # words that make the words before "of" something other than a person's name
+_LEAD_PLACE: Final = PLACES | {
+    "united",
+    "states",
+    "kingdom",
+    "republic",
+    "south",
+    "north",
+    "nations",
+}
+_PERSON_START: Final = MALE_NAMES | FEMALE_NAMES | TITLES
 _NOT_A_HEAD: Final = ORG_WORDS | TITLES | PLACES | CALENDAR | ORG_ADJECTIVES
 _POSSESSIVE_ENDS: Final = ("’s", "'s", "’", "'")  # POSSESSIVE on a token (no newline)
 
@@ -91,6 +102,9 @@ def _person_tail(tokens: list[str], lower: list[str], title_at: int) -> list[str
         i += 1
     if had_of and n - i >= 3:
         i += 1  # "Mayor of Koszalin Piotr Jedlinski"
+        # "Vice President of the United States Joe Biden": the whole place goes
+        while n - i > 2 and lower[i] in PLACES:
+            i += 1
     if i >= n:
         return None
     rest = tokens[i:]
@@ -118,14 +132,14 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
     if len(tokens) > 1 and tokens[0].endswith(_POSSESSIVE_ENDS):
         tokens = tokens[1:]  # "BBC's Jonathan Marcus", "Beijing’s Ministry of ..."
     lower = list(map(str.lower, tokens))
-    if (
-        len(tokens) > 2
-        and lower[0] in PLACES
-        and lower[1] not in PLACES
-        and ORG_WORDS.isdisjoint(lower)
-    ):
-        tokens = tokens[1:]  # "(Senator from) Vermont Bernie Sanders"
-        lower = lower[1:]
+    if len(tokens) > 2 and lower[0] in _LEAD_PLACE and ORG_WORDS.isdisjoint(lower):
+        # "(Senator from) Vermont Bernie Sanders", "(of the) United States Joe Biden",
+        # "(to the) United Nations Nikki Haley": only when a person's name or title is left
+        k = 0
+        while len(tokens) - k > 2 and lower[k] in _LEAD_PLACE:
+            k += 1
+        if lower[k] in _PERSON_START:
+            tokens, lower = tokens[k:], lower[k:]
     lows = [w.rstrip(",") for w in lower] if "," in "".join(lower) else lower
     if len(tokens) == 1 and lows[0].rstrip(".") in PLACES:
         return "place", tokens[0], None
@@ -157,7 +171,9 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
         if len(tokens) == 1 or not _PLACE_OR_DAY.isdisjoint(lows):
             kind = "place" if " ".join(lows) in PLACES or lows[0] in PLACES else "other"
             return kind, " ".join(tokens), None
-    if not _JOINERS.isdisjoint(lows):
+    if not _JOINERS.isdisjoint(lows) or not NOT_PERSON.isdisjoint(
+        [w.replace("–", " ").split()[-1] for w in lows]
+    ):
         return "other", " ".join(tokens), None
     if gender is None:
         first = lows[0]
@@ -177,6 +193,8 @@ _PERSON: Final = 2  # a person: surname map, genders, titles (never a single tok
 # mention (months, days)
 _Prepared = tuple[int, int, int, str, str, str | None, tuple[str, ...], tuple[str, ...]]
 _PREPARED: dict[str, _Prepared | None] = {}
+# runs that cross a sentence end -> offset of the word after it (filled by _prepare)
+_CUTS: dict[str, int] = {}
 _MISSING: Final[Any] = object()
 _tuple_new = tuple.__new__  # Mention(...) without the generated Python-level __new__
 _start_of = itemgetter(0)
@@ -192,6 +210,7 @@ def _prepare(run: str) -> _Prepared | None:
         pass
     if len(_PREPARED) > 50_000:
         _PREPARED.clear()
+        _CUTS.clear()
     result = _PREPARED[run] = _prepare_uncached(run)
     return result
 
@@ -203,6 +222,7 @@ def _prepare_uncached(run: str) -> _Prepared | None:
         if tok.endswith(".") and (
             sum(c.islower() for c in tok) > 2 or tokens[i + 1].lower() in STOP_CAPS
         ):
+            _CUTS[run] = len(" ".join(tokens[: i + 1])) + 1
             tokens = tokens[: i + 1]
             break
     if len(tokens) > 1 and all(t.isupper() for t in tokens):
@@ -281,8 +301,14 @@ class NameIndex:
                 prepared = cache.get(run, _MISSING)
                 if prepared is _MISSING:
                     prepared = _prepare(run)
+                # "European Union. Erdoğan": the words after a sentence end are a run of
+                # their own, searched anew from there (after this run's mention)
+                cut = _CUTS.get(run) if ". " in run else None
                 if prepared is None:
-                    continue
+                    if cut is None:
+                        continue
+                    pos = m.start() + cut
+                    break
                 offset, length, mode, kind, name, gender, titles, keys = prepared
                 s += offset
                 if mode == _WORD:
@@ -294,11 +320,30 @@ class NameIndex:
                             )
                         )
                     elif kind:
+                        # "Turkish president Erdoğan": a lowercase title makes the word
+                        # a person (no surname map entry: the full name is not known)
+                        if kind == "other" and text[s - 1 : s] == " ":
+                            before = text[s - 16 if s > 16 else 0 : s - 1]
+                            title = before[len(before.rstrip(_ASCII_LOWER)) :]
+                            if title in TITLES:
+                                self.titles.setdefault(title, name)
+                                kind = "person"
                         add(_tuple_new(Mention, (s, s + length, name, kind, None)))
                 elif mode == _FIXED:
-                    add(_tuple_new(Mention, (s, s + length, name, kind, gender)))
+                    full = surnames.get(name) if kind == "org" else None
+                    if full is not None:  # "Bloomberg" after "Michael Bloomberg"
+                        add(
+                            _tuple_new(
+                                Mention, (s, s + length, full, "person", self.genders.get(full))
+                            )
+                        )
+                    else:
+                        add(_tuple_new(Mention, (s, s + length, name, kind, gender)))
                 else:
                     add(self._person(s, s + length, name, gender, titles, keys))
+                if cut is not None:
+                    pos = m.start() + cut
+                    break
             else:
                 return mentions
 

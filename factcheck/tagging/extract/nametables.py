@@ -17,7 +17,8 @@ TITLES: Final = words(
     "archbishop rabbi imam sheikh emir sultan councillor councilor founder head speaker "
     "prosecutor sheriff superintendent commander admiral marshal whip representative "
     "represenative officer presidents assemblywoman assemblyman councilwoman councilman "
-    "alderman chairperson commissioner"
+    "alderman chairperson commissioner fellow actor actress singer rapper comedian author "
+    "writer novelist artist musician journalist reporter editor astronaut legislator lawmaker"
 )
 # words between a title and the name that belong to the office ("Secretary of State X")
 OFFICE_WORDS: Final = words(
@@ -39,7 +40,7 @@ ORG_WORDS: Final = words(
     "cia who un nato eu icc imf opec reuters' observatory institute laboratory lab brigade "
     "agence presse afp ap pap xinhua tass bbc cnn cnbc abc nbc cbs fox npr legislature "
     "yuan council's ministry commission squad unit division coast station airport railway "
-    "railways inc. llc plc gmbh sa ag conference survey"
+    "railways inc. llc plc gmbh sa ag conference survey constitution charter"
 )
 ORG_ADJECTIVES: Final = words(
     "national international united federal royal state general central world global "
@@ -58,8 +59,19 @@ PLACES: Final = words(
     "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
     "minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania "
     "tennessee utah vermont virginia wisconsin wyoming "
+    "united states kingdom emirates nations "
     "chinese american russian british french german italian spanish japanese korean indian "
     "iranian israeli ukrainian european african asian canadian mexican australian turkish"
+)
+# Words that make a capitalised run a place, an event or a thing, never a person:
+# "Eastern Mediterranean", "Iran–Iraq War", "Sacred Defence Week", "Hurricane Humberto".
+NOT_PERSON: Final = words(
+    "mediterranean sea ocean river island islands mountains mountain gulf strait bay lake "
+    "province region valley desert coast peninsula county city war week games olympics cup "
+    "championship championships festival act treaty amendment agreement summit prize award "
+    "awards hurricane storm typhoon cyclone bill protocol accord tournament album film "
+    "square street avenue road bridge park mosque temple cathedral palace tower museum "
+    "stadium eastern western northern southern"
 )
 CALENDAR: Final = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "

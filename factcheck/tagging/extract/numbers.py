@@ -55,6 +55,7 @@ _FRAC = (
 )
 _DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|)"
 _NUM = rf"(?:{_DIG}|{_FRAC}|{_WORDNUM}|{_A_SCALE})"
+_DIG_OR_WORD: Final = re.compile(rf"\d+|{_WORDNUM}")
 _CUR = (
     r"(?:(?:US|AU?|CA?|NZ|HK|S|R)\$|CN¥|[$€£¥₹₩₽₺₪₦]"
     r"|(?:RMB|USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD|HKD|Rs\.?) ?)"
@@ -127,6 +128,113 @@ def _digit_starts(text: str) -> list[int]:
     return starts
 
 
+# "1/1024", "3/4", "3/5ths": a fraction where the reading is not a date ("12/25").
+_SLASH: Final = re.compile(r"(\d{1,4})/(\d{1,5})(?:ths|th|rds|rd|nds|nd|)(?![\w/]|[.,]\d)")
+# Ranks: "No. 1", "no 2", "#1", "number one" (the number word or digits follow).
+_RANK_BEFORE: Final = re.compile(r"(?:(?<![\w])[Nn]o\.? ?|#|(?<![\w])[Nn]umber )$")
+# Vague magnitudes: "millions of", "tens of thousands", "hundreds of millions of dollars".
+_VAGUE: Final = re.compile(
+    r"(?:[Tt]ens|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions|[Tt]rillions|[Dd]ozens)"
+    r"(?: of (?:thousands|millions|billions|trillions)|)(?![\w-])"
+    r"(?: of (?:(?:US |U\.S\. |)dollars|euros|pounds|yuan)\b|)"
+)
+_VAGUE_VALUES: Final = {
+    "tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "trillions": 1e12, "dozens": 12.0,
+}  # fmt: skip
+# A rate after money or a measure: "$18 an hour", "$4 a gallon", "80 km per hour".
+_RATE: Final = re.compile(
+    r"(?: an?| per|/)[ \xa0]?(hour|hr|day|week|month|year|yr|annum|night|person|capita|head"
+    r"|share|barrel|gallon|litre|liter|kg|kilogram|pound|lb|ton|tonne|unit|mile|km)"
+    r"(?![\w-])(?! (?:ago|earlier|later|before|after)\b)"
+)
+_RATE_UNITS: Final = {
+    "hr": "hour", "yr": "year", "annum": "year", "capita": "person", "head": "person",
+    "litre": "l", "liter": "l", "kilogram": "kg", "pound": "lb", "mile": "mile",
+}  # fmt: skip
+
+
+def _slash_at(text: str, p: int) -> NumberHit | None:
+    """A slash fraction at ``p``: numerator below denominator, and a reading that is no
+    date (a month/day pair is a fraction only when it is 1/x, over 10ths, or "of")."""
+    m = _SLASH.match(text, p)
+    if m is None or (p > 0 and (text[p - 1].isalnum() or text[p - 1] in _BAD_PREV)):
+        return None
+    n, d = int(m.group(1)), int(m.group(2))
+    if not 0 < n < d or (n >= 100 and d >= 1000):
+        return None  # "24/7", "20/20", "50/50" name things; "No. 1430/2019" numbers one
+    end = m.end()
+    if not (n == 1 or d <= 10 or d > 31 or text.startswith(" of ", end) or end - p > 6):
+        return None
+    extra = {"kind": "fraction", "fraction": f"{n}/{d}"}
+    return NumberHit(p, end, "fraction", n / d, "fraction", None, extra)
+
+
+def _rank_at(text: str, p: int) -> NumberHit | None:
+    """``No. 1``, ``#2``, ``number one``: a rank (value the position), unless it names a
+    thing ("Chanel No. 5", "No. 10 Downing Street")."""
+    before = _RANK_BEFORE.search(text, max(0, p - 7), p)
+    if before is None:
+        return None
+    start = before.start()
+    if not text[p].isdigit() and not before.group(0).lower().startswith("number"):
+        return None  # "no one": in words, only "number one" is a rank
+    m = _DIG_OR_WORD.match(text, p)
+    if m is None:
+        return None
+    end = m.end()
+    if end < len(text) and (text[end].isalnum() or text[end] in "-/%"):
+        return None
+    if _NEXT_CAPITAL.match(text, end) and text[start] != "#":
+        return None
+    pw = word_before(text, start, max(0, start - 30))
+    if (
+        pw is not None
+        and pw[0][:1].isupper()
+        and pw[0].lower() not in T.CAPITAL_OK
+        and not _sentence_initial(text, pw[1])
+    ):
+        return None  # "Chanel No. 5", "Symphony No. 9"
+    value = _num_value(m.group(0))
+    if not value or (value == 10 and text[start] == "N"):
+        return None  # "No 10": Downing Street
+    return NumberHit(start, end, "rank", value, None, None, {"kind": "rank"})
+
+
+def _vague_at(text: str, p: int) -> NumberHit | None:
+    m = _VAGUE.match(text, p)
+    if m is None:
+        return None
+    words = m.group(0).lower().split()
+    if words[0] == "tens" and len(words) < 3:
+        return None  # "tens" alone is no magnitude
+    value = 1.0
+    for w in words:
+        value *= _VAGUE_VALUES.get(w, 1.0)
+    unit = None
+    kind = "count"
+    if words[-2:-1] == ["of"] and words[-1] not in _VAGUE_VALUES:
+        kind = "money"
+        unit = T.CURRENCY_SUFFIX.get(words[-1], "USD")
+    return NumberHit(p, m.end(), kind, value, unit, None, {"kind": kind, "vague": True})
+
+
+def _with_rate(text: str, h: NumberHit) -> NumberHit:
+    """Money or a measure followed by "an hour", "per day", "a gallon": unit ``USD/hour``."""
+    if h.unit is None or h.kind not in ("money", "measure", "range"):
+        return h
+    if h.kind == "range" and h.extra.get("unit_kind") not in ("money", "measure"):
+        return h
+    m = _RATE.match(text, h.end)
+    if m is None:
+        return h
+    per = m.group(1)
+    h.unit = f"{h.unit}/{_RATE_UNITS.get(per, per)}"
+    h.end = m.end()
+    h.extra["rate"] = True
+    return h
+
+
 _SUPERLATIVE: Final = re.compile(
     r"[- ](?:largest|biggest|highest|lowest|smallest|most|least|fastest|longest|worst|best"
     r"|deadliest|busiest|richest|poorest|oldest|youngest|strongest|weakest|greatest|hottest"
@@ -149,11 +257,15 @@ _QUAL: Final = re.compile(
 _QUAL_LAST: Final = frozenset(q.split()[-1] for q in T.QUALIFIERS)
 _POSS_END: Final = re.compile(r"(?:’s|'s|s’|s')$")
 _NEXT_WORD: Final = re.compile(r" ([A-Za-z]\w*)")
-_NEXT_CAPS: Final = re.compile(r" [A-Z]{2,}\b")
+# An all-caps word after a number makes it a label ("737 MAX"), unless the word bears
+# digits itself: "56 COVID-19 deaths", "3 G7 leaders" are counts.
+_NEXT_CAPS: Final = re.compile(r" [A-Z]{2,}\b(?!-?\d)")
 _SPACE_OR_DASH: Final = re.compile(r"[ -]")
 _WHITESPACE: Final = re.compile(r"\s+")
 _FRACTION_END: Final = re.compile(r"(?:half|thirds?|quarters?|fifths?|tenths?)$", re.I)
 _BAD_PREV: Final = frozenset("-/.,_@#&+=^\\")
+_VAGUE_FIRST: Final = frozenset("TtHhMmBbDd")
+_YEAR_PREFIXES: Final = ("mid-", "Mid-", "early-", "Early-", "late-", "Late-", "pre-", "post-")
 _SENT_PUNCT: Final = frozenset(".!?\n:;")
 
 
@@ -220,7 +332,14 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
     ranged = n2 is not None
     start = m.start() if ranged or not btw else m.start("c1") if c1 else m.start("n1")
     end = m.end()
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _BAD_PREV):
+    # "mid-2019", "the mid-1990s": a year after a period prefix is still a year
+    if (
+        start > 0
+        and (text[start - 1].isalnum() or text[start - 1] in _BAD_PREV)
+        and not (
+            text[start - 1] == "-" and len(n1) == 4 and text.endswith(_YEAR_PREFIXES, 0, start)
+        )
+    ):
         return None
     if text[end - 1] == "-":
         return None
@@ -279,7 +398,8 @@ def _classify_amount(text: str, m: re.Match[str]) -> NumberHit | None:
             return None  # "one of", "no one": too ambiguous to tag
         if not scale and n1.isdigit() and len(n1) == 4 and 1800 <= v1 <= 2099:
             kind, unit = "year", "date"
-            extra["date"] = n1 + ("s" if dec else "")
+            # a decade in ISO 8601-2's unspecified-digit form: "the 1990s" -> "199X"
+            extra["date"] = n1[:3] + "X" if dec else n1
         elif _is_label(text, start, end):
             return None
     if is_word and _FRACTION_END.search(n1):
@@ -384,10 +504,22 @@ def find_numbers(text: str, triggers: Triggers | None = None) -> list[NumberHit]
             h = _ordinal_at(text, p, what - 2)
         else:
             h = calendar_at(text, p)
+            if (
+                h is None
+                and p > 1
+                and (text[p - 1] == "#" or (text[p - 1] == " " and text[p - 2] in ".oOrR"))
+            ):
+                h = _rank_at(text, p)
+            if h is None and what == 0 and text.find("/", p + 1, p + 6) > 0:
+                h = _slash_at(text, p)
+            if h is None and what == 1 and text[p] in _VAGUE_FIRST:
+                h = _vague_at(text, p)
             if h is None:
                 am = _amount_at(text, p)
                 if am is not None:
                     h = _classify_amount(text, am)
+                    if h is not None and h.unit is not None:
+                        h = _with_rate(text, h)
             if h is None and what == 1 and text[p] in "aA":
                 om = _A_ORDINAL.match(text, p)  # "A tenth defendant"
                 if om is not None:

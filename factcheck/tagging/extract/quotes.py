@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from .attributions import normalise_source, subject_before
-from .names import NAME_WORD, NameIndex
-from .nametables import PRONOUNS
+from .attributions import DOC_NOUNS, ROLE_NOUNS, normalise_source, subject_before
+from .names import NAME_WORD, NameIndex, classify
+from .nametables import PRONOUNS, TITLES
 from .rx import trie
 from .scan import VERBS, scan
 
@@ -38,24 +38,65 @@ _ALNUM: Final = re.compile(r"[^\W_]")
 # character, so giving characters back cannot lead to a match; backtracking into
 # the words only cost time (tried again at every word start).
 _WHO = (
-    rf"\b(?:[A-Z][\w’'.&-]*+(?: (?:of |for |the )?(?>{NAME_WORD})){{0,6}}"
+    rf"\b(?:[A-Z][\w’'.&-]*+(?: (?:of (?:the |)|for (?:the |)|the |)(?>{NAME_WORD})){{0,6}}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
-    r"|(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[\w’'-]++ ){0,2}(?!\w+ly\b)[\w’'-]++)"
+    r"|(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[\w’'-]++ ){0,2}(?!\w+ly\b|(?:and|or|but|as)\b)[\w’'-]++)"
 )
 # the speech verbs as a prefix tree: the same words, tried without walking the whole
 # list at every backtracking point (each verb is followed by a non-word character in
 # these patterns, so which alternative matches cannot change)
 _VERB_RX: Final = trie(VERBS.split("|"))
-_AFTER: Final = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{_VERB_RX})\b"
-    rf"|(?:{_VERB_RX}) (?P<who2>{_WHO}))"
+# Verbs that attribute the quote right before them ("…," he continued), beyond the
+# speech verbs that also make attributions elsewhere (scan.VERBS).
+_AFTER_VERB_RX: Final = trie(
+    [
+        *VERBS.split("|"),
+        *[
+            "continued",
+            "quipped",
+            "recalled",
+            "conceded",
+            "read",
+            "reads",
+            "joked",
+            "recounted",
+            "countered",
+        ],
+        *["lamented", "boasted", "pleaded"],
+        "went on",
+    ]
 )
+# After the verb: a role in lowercase before the name ("said study co-author Professor
+# Carl Lipo", "said selection committee member Ulf Danielsson") or a possessive role
+# ("said his father, Abdullah Kurdi"): the name, or the appositive after the role.
+_LOWER_ROLE = r"(?:(?:the|a|an|his|her|their|its|our) |)(?:[a-z][\w’'-]*+ ){0,4}"
+# words that start a new clause, not a role before a name ("…," while Trump noted)
+_NOT_ROLE = (
+    r"(?:while|whereas|although|though|because|since|as|when|after|before|but|and|or|if|so|then)"
+)
+_AFTER: Final = re.compile(
+    rf"[ \t\xa0]*,?[ \t\xa0]*(?:(?:(?!{_NOT_ROLE}\b)(?:[A-Z][\w’'-]*+ |)"
+    rf"(?:[a-z][\w’'-]*+ ){{1,3}}(?=[A-Z])|)"
+    rf"(?P<who>{_WHO})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{_AFTER_VERB_RX})\b"
+    rf"|(?:{_AFTER_VERB_RX}) (?:(?P<who2>{_WHO})"
+    rf"|(?P<role>{_LOWER_ROLE})(?P<who3>[A-Z][\w’'.&-]*+"
+    rf"(?: (?:of |for |the )?(?>{NAME_WORD})){{0,6}})"
+    rf"|(?P<poss>(?:his|her|their|its) [a-z][\w-]*(?: [a-z][\w-]*)?))"
+    # a pull quote's credit: "…" — Aparna Garg, Mysore Divisional Railway Manager
+    rf"|[—–]\s?\u200d?(?P<dash>[A-Z][\w’'.-]*(?: {NAME_WORD}){{1,3}})(?![\w’'-])"
+    # "…" — as the Supreme Court decision put it
+    rf"|[—–]?\s?as (?P<asw>{_WHO}) put it)"
+)
+# ", Abdullah Kurdi," after a role: the person's name
+_APPOSITIVE: Final = re.compile(rf",\s+(?P<name>[A-Z][\w’'.-]*(?: {NAME_WORD}){{1,3}})(?![\w’'-])")
+
 # Speaker patterns before the opening mark, each ending at the mark (``\s*$``), in
 # order: at one start the first that matches wins.  Each has its own regex and a
 # cheap test (``_viable``) of whether it can match at all; the regex of one
 # alternative costs a fraction of the whole alternation's, tried at every word start.
+_DESC_VERBS: Final = r"(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
 _DESC_TAIL: Final = (
-    r"(?:described|called|termed|dubbed|labell?ed|characteri[sz]ed)"
+    rf"{_DESC_VERBS}"
     r"(?: (?:it|them|him|her|this|that|the \w+(?: \w+)?|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?))?"
     r"(?: as| an?)?"
 )
@@ -64,7 +105,9 @@ _BEFORE_ALTS: Final = {
     "colon": rf"(?P<colon>{_WHO})\s*:",
     "asw": rf"[Aa]s (?P<asw>{_WHO}) put it,?",
     "desc": rf"(?P<desc>{_WHO})\s+(?:\w+ly\s+|also\s+)?{_DESC_TAIL}",
-    "acc": r"[Aa]ccording to (?P<acc>[^,.;:“”\"\n]{1,80}),?",
+    "acc": r"[Aa]ccording to (?P<acc>(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){1,80}),?",
+    # "described by the CBCP as “…”", "praised by X as"
+    "by": rf"(?:{_DESC_VERBS}|praised|hailed) by (?P<by>{_WHO})(?: as| an?)?",
     "quoted": rf"(?P<quoted>{_WHO})(?:, [^,“”\"\n]{{1,80}},)? as saying,?",
     "said": rf"(?P<said>{_WHO})\s+(?:\w+ly\s+)?{_SAID_TAIL}",
 }
@@ -77,6 +120,7 @@ _BEFORE: Final = {
 # the ends of "desc" and "said" (after the speaker), at the window end
 _DESC_END: Final = re.compile(rf"{_DESC_TAIL}\s*$")
 _SAID_END: Final = re.compile(rf"{_SAID_TAIL}\s*$")
+_BY_END: Final = re.compile(r" by [^ ]+(?: [^ ]+){0,6}(?: as| an?|)\s*$")
 
 
 _PARTICIPLE: Final = re.compile(
@@ -84,7 +128,12 @@ _PARTICIPLE: Final = re.compile(
     r"|calling (?:it|him|her|them|this|that)(?: an?)?)\s*[,:]?\s*$"
 )
 _STOP_SPACE: Final = re.compile(r"[.!?]\s")
-_PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through) $")
+_PREP_BEFORE: Final = re.compile(r"\b(?:via|on|in|at|to|from|with|by|of|through|about) $")
+# "Peter Iseley of worldwide victim group Ending Clergy Abuse said": the person before
+_PERSON_OF: Final = re.compile(
+    rf"([A-Z][\w’'.-]*(?: {NAME_WORD}){{1,3}}) (?:of|at|from|with) (?:the |)"
+    r"(?:[a-z][\w’'-]* ){0,4}$"
+)
 
 
 @dataclass(slots=True)
@@ -209,9 +258,23 @@ def _add_single(text: str, quotes: list[Quote], group: int) -> list[Quote]:
     return sorted(quotes + extra, key=lambda q: q.start)
 
 
-def _who(raw: str, pos: int, names: NameIndex) -> str | None:
-    if raw.lower() in PRONOUNS:
-        return names.antecedent(pos, raw.lower())
+def _who(raw: str, pos: int, names: NameIndex, prev: tuple[int, int] | None = None) -> str | None:
+    """The speaker a phrase names; a pronoun resolves to the subject of the previous
+    sentence (``prev``: its span) when it names a person of that gender and the quote's
+    own sentence names nobody before, else to the nearest name before."""
+    low = raw.lower()
+    if low in PRONOUNS:
+        if prev is not None and low in ("he", "she"):
+            own = names.first_in(prev[1], pos)
+            if own is None or own.kind != "person":
+                subj = names.first_in(prev[0], prev[1])
+                if (
+                    subj is not None
+                    and subj.kind == "person"
+                    and subj.gender in (None, PRONOUNS[low])
+                ):
+                    return subj.name
+        return names.antecedent(pos, low)
     return normalise_source(raw, pos, names)
 
 
@@ -228,6 +291,8 @@ def _viable(text: str, lo: int, hi: int) -> list[str]:
         out.append("desc")
     if text.find("ccording to", lo, hi) >= 0:
         out.append("acc")
+    if text.find(" by ", lo, hi) >= 0 and _BY_END.search(text, lo, hi):
+        out.append("by")
     if tail.endswith(("as saying", "as saying,")):
         out.append("quoted")
     if _SAID_END.search(text, lo, hi):
@@ -263,6 +328,7 @@ def _speaker(
     sent: tuple[int, int],
     verbs: list[tuple[int, int, str]],
     verb_starts: list[int],
+    prev: tuple[int, int] | None = None,
 ) -> str | None:
     a, b = q.outer
     para_end = text.find("\n", b, b + 120)
@@ -270,9 +336,16 @@ def _speaker(
         para_end = min(len(text), b + 120)
     m = _AFTER.match(text, b, min(para_end, b + 120))
     ends_sentence = text[q.end - 1 : q.end] == "." or text[b - 2 : b] in ('."', ".”")
-    if m is not None and not (ends_sentence and (m.group("who") or "")[:1].isupper()):
-        raw = m.group("who") or m.group("who2")
-        return _who(raw, a, names)
+    if m is not None and _opens_next(text, q, b, m):
+        m = None  # ‘“…”  X said, “…”’: X introduces the next quotation
+    if m is not None and (
+        not (ends_sentence and m.group(0).lstrip(" \t,")[:1].isupper())
+        or text[m.end() : m.end() + 1] == "."  # ‘“….” Pelosi said.’
+        or m.group("dash")
+    ):
+        who = _after_speaker(text, m, a, names, prev)
+        if who is not None:
+            return who
     lo = max(sent[0], a - 300)
     found = _before(text, max(lo, a - 160), a)
     if found is not None:
@@ -282,7 +355,12 @@ def _speaker(
             # "also speaking via Twitter: “...”": the speaker is the sentence's subject
             first = names.first_in(sent[0], m.start())
             return first.name if first is not None else None
-        return _who(raw, a, names)
+        if name in ("said", "colon") and raw[:1].isupper():
+            pm = _PERSON_OF.search(text, max(lo, m.start() - 80), m.start())
+            if pm is not None and classify(pm.group(1).split())[0] == "person":
+                return names.resolve(pm.group(1))
+        if not _names_nobody(raw):
+            return _who(raw, a, names)
     if _PARTICIPLE.search(text, max(lo, a - 40), a):
         # "Sanders ..., saying “...”": the speaker is the sentence's subject
         first = names.first_in(sent[0], a)
@@ -294,7 +372,146 @@ def _speaker(
         subj = subject_before(text, lo, verbs[k][0])
         if subj is not None:
             return _who(subj[1], subj[0], names)
-    return None
+    return _sentence_subject(text, q, names, sent[0], a)
+
+
+_ROLE_THEN_NAME: Final = re.compile(
+    rf" (?:[a-z][\w-]* ){{1,3}}([A-Z][\w’'.-]*(?: {NAME_WORD}){{1,3}})"
+)
+_NEXT_MARK: Final = re.compile(r"\s*[,:]?\s*[\"“]")
+
+
+def _opens_next(text: str, q: Quote, b: int, m: re.Match[str]) -> bool:
+    """True when the words after a quotation ("X said, “") introduce the next one and
+    the quotation itself did not hand over with a comma (“A,” X said, “B”)."""
+    if _NEXT_MARK.match(text, m.end()) is None:
+        return False
+    return "," not in text[q.end : b + 2] and not m.group(0).lstrip(" \t\xa0").startswith(",")
+
+
+def _names_nobody(raw: str) -> bool:
+    """A lowercase noun phrase that is no speaker: "a political strategy:", "the federal
+    government's case:" (a role, a document or a title would be: "the spokesman")."""
+    words = raw.split()
+    if len(words) < 2:
+        return False
+    if words[0] not in ("the", "a", "an", "The", "A", "An") and not (
+        words[0].endswith(("’s", "'s")) and len(words) == 2  # "Soleimani's lifepath:"
+    ):
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False
+    head = words[-1].lower().removesuffix("'s").removesuffix("’s")
+    return head not in ROLE_NOUNS and head not in DOC_NOUNS and head not in TITLES
+
+
+def _after_speaker(
+    text: str, m: re.Match[str], a: int, names: NameIndex, prev: tuple[int, int] | None
+) -> str | None:
+    """The speaker named by an ``_AFTER`` match (verb after the quote)."""
+    raw = m.group("who") or m.group("who2") or m.group("asw")
+    if m.group("dash"):
+        return names.resolve(m.group("dash"))
+    if m.group("who2"):
+        named = _ROLE_THEN_NAME.match(text, m.end())  # "quipped Valiant Entertainment editor X"
+        if named is not None and classify(named.group(1).split())[0] == "person":
+            return names.resolve(named.group(1))
+    if raw is None and m.group("who3"):
+        raw = m.group("who3")  # "said study co-author Professor Carl Lipo of ..."
+    lowered = raw is None or raw[:1].islower() or raw.lower() in PRONOUNS
+    if lowered and raw not in PRONOUNS:
+        app = _APPOSITIVE.match(text, m.end())
+        if app is not None and classify(app.group("name").split())[0] == "person":
+            return names.resolve(app.group("name"))  # "said his father, Abdullah Kurdi,"
+    if raw is None:
+        return None
+    return _who(_SENTENCE_BREAK.split(raw, 1)[0], a, names, prev)  # "Karen Alley. The Wooster"
+
+
+# A sentence that attributes the quote without a pattern above: it reports speech or
+# writing somewhere before the quote ("Biden criticized the move, arguing Trump was “…”",
+# "Trump has yet to concede, saying earlier …, “…”", "Trump lauded Cain as a “…”").
+_REPORTING: Final = re.compile(
+    r"\b(?:sa(?:id|ys|ying)|told|tell(?:s|ing)|wr(?:ote|ites|iting)|tweet(?:ed|s|ing)"
+    r"|post(?:ed|ing)|stat(?:ed|es|ing)|declar(?:ed|es|ing)|describ(?:ed|es|ing)"
+    r"|call(?:ed|s|ing)|argu(?:ed|es|ing)|claim(?:ed|s|ing)|insist(?:ed|s|ing)"
+    r"|not(?:ed|ing)|add(?:ed|ing)|urg(?:ed|ing)|warn(?:ed|ing)|announc(?:ed|ing)"
+    r"|laud(?:ed|ing)|prais(?:ed|ing)|critici[sz](?:ed|ing)|accus(?:ed|ing)|cit(?:ed|ing)"
+    r"|statement|tweet|letter|speech|interview|remarks|address|message|post|pledge"
+    r"|promis(?:ed|ing)|vow(?:ed|ing)|read|reads|conclud(?:ed|ing)|found|ruled|decided"
+    r"|expressed|defend(?:ed|ing)|attack(?:ed|ing)|explain(?:ed|ing)|asked|suggest(?:ed|ing)"
+    r"|respond(?:ed|ing)|repl(?:ied|ying)|comment(?:ed|ing)|remark(?:ed|ing)|recall(?:ed|ing)"
+    r"|mention(?:ed|ing)|reported|cautioned|stressed|emphasi[sz]ed|hail(?:ed|ing)"
+    r"|condemn(?:ed|ing)|blam(?:ed|ing)|dubb(?:ed|ing)|label(?:l?ed|l?ing)|term(?:ed|ing)"
+    r"|thank(?:ed|ing)|quot(?:ed|ing)|shout(?:ed|ing)|scream(?:ed|ing)|chant(?:ed|ing)"
+    r"|quipp(?:ed|ing)|jok(?:ed|ing)|continu(?:ed|ing)|disagre(?:ed|eing)|agreed"
+    r"|specif(?:ies|ied)|signed|credits|pledg(?:ed|ing)|react(?:ed|ing))\b"
+)
+_ALPHA_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
+_PRONOUN_START: Final = re.compile(r"(?:He|She|They|It)\b")
+
+
+def _sentence_subject(text: str, q: Quote, names: NameIndex, sent_start: int, a: int) -> str | None:
+    """The subject of a sentence that reports speech before the quote, if any: the
+    first person (else organisation) named in it, or the pronoun that opens it."""
+    words = _ALPHA_WORD.findall(text, q.start, q.end)
+    title = all(w[0].isupper() for w in words if len(w) > 3) and not all(map(str.isupper, words))
+    if a - sent_start < 4 or len(words) < 3 or title:
+        # the quote opens the sentence; scare quotes and titles ("Person of the Year",
+        # "Build Back Better") stay unattributed
+        return None
+    if _REPORTING.search(text, sent_start, a) is None:
+        return None
+    pm = _PRONOUN_START.match(text, sent_start)
+    if pm is not None:
+        return names.antecedent(sent_start, pm.group(0))
+    first = _subject_mention(text, names, sent_start, a)
+    role = _ROLE_SUBJECT.match(text, sent_start, a)
+    if role is not None and (first is None or first.start > role.end()):
+        head = role.group(2).lower()
+        if head in DOC_NOUNS:  # "The decree signed by the Pope read “…”"
+            by = _BY_NAME.search(text, role.end(), a)
+            if by is not None:
+                return names.role(by.group(1)) or names.resolve(by.group(1))
+            return None  # a document without its author: "The summary of the decision"
+        known = names.role(head)
+        return known if known is not None else role.group(1)  # "The three-judge court"
+    if first is None:
+        the = _THE_TITLE.search(text, sent_start, a)  # "The decree signed by the Pope"
+        if the is not None and names.role(the.group(1)):
+            return names.role(the.group(1))
+        he = _PRONOUN_SUBJECT.search(text, sent_start, a)  # "On live television he said"
+        return names.antecedent(he.start(1), he.group(1)) if he is not None else None
+    return first.name
+
+
+def _subject_mention(text: str, names: NameIndex, lo: int, hi: int) -> Any:
+    """The first person (else organisation) named in ``[lo, hi)`` that is no addressee
+    ("telling Wikinews", "told Reuters") and not the outlet that did the interview."""
+    i = bisect.bisect_left(names._starts, lo)
+    org = None
+    for mt in names.mentions[i : i + 30]:
+        if mt.start >= hi:
+            break
+        if mt.name == "Wikinews" or _ADDRESSEE.search(text, max(lo, mt.start - 9), mt.start):
+            continue
+        if mt.kind == "person":
+            return mt
+        if org is None and mt.kind == "org":
+            org = mt
+    return org
+
+
+_ADDRESSEE: Final = re.compile(r"\b(?:telling|told|to) (?:the |)$")
+_SENTENCE_BREAK: Final = re.compile(r"\. (?=(?:The|A|An|In|On|At|He|She|It|They|This|But)\b)")
+_PRONOUN_SUBJECT: Final = re.compile(r"\b([Hh]e|[Ss]he) (?:\w+ly |also |)" + _VERB_RX + r"\b")
+
+
+_ROLE_SUBJECT: Final = re.compile(
+    r"(?:The|A|An) ((?:[\w’'-]+ ){0,3}?(" + trie(ROLE_NOUNS | DOC_NOUNS | TITLES) + r"))\b(?! of\b)"
+)
+_BY_NAME: Final = re.compile(rf" by (?:the |)([A-Z][\w’'.-]*(?: {NAME_WORD}){{0,3}})")
+_THE_TITLE: Final = re.compile(r"\b[Tt]he ([A-Z]?[a-z]+)\b")
 
 
 def assign_speakers(
@@ -312,7 +529,11 @@ def assign_speakers(
         verbs = scan(text).verb
     verb_starts = [v[0] for v in verbs]
     for q in quotes:
-        q.speaker = _speaker(q, text, names, sentence_of(q.outer[0]), verbs, verb_starts)
+        sent = sentence_of(q.outer[0])
+        prev = sentence_of(sent[0] - 1) if sent[0] > 0 else None
+        if prev is not None and prev[0] >= sent[0]:
+            prev = None
+        q.speaker = _speaker(q, text, names, sent, verbs, verb_starts, prev)
     by_group: dict[int, str] = {}
     for q in quotes:
         if q.speaker and q.group not in by_group:

@@ -29,6 +29,7 @@ CUE_VERBS: Final = ("reported", "confirmed", "announced", "stated", "noted", "ci
 
 _NUMBER_WORDS = both_cases(
     [*T.ONES, *T.TENS, "last", "next", "this", "past", "earlier", "later", "half"]
+    + ["tens", "hundreds", "thousands", "millions", "billions", "trillions", "dozens"]
     + [f"a {w}" for w in ("hundred", "thousand", "million", "billion", "trillion", "dozen")]
     + [f"a {w}" for w in ("half", "third", "quarter", "fifth", "tenth")]
 ) + [m.capitalize() for m in T.MONTHS] + [

@@ -1,10 +1,14 @@
 """Train the check-worthiness scorer and export it to compact JSON.
 
-Usage::
+Usage (``make train-checkworthiness``)::
 
     python -m factcheck.tagging.training.checkworthiness \\
-        --data /work/shared/datasets/claimbuster \\
+        --data ../shared/datasets/claimbuster --corpus ../shared/corpus/wikinews \\
+        --validation "$CT24" \\
         --out factcheck/tagging/extract/checkworthiness_model.json
+
+where ``$CT24`` is the CheckThat! 2024 dev-test TSV in
+../shared/datasets/checkthat2024-devtest/ (the Makefile target spells it out).
 
 Steps (all deterministic, fixed seed):
 
@@ -13,18 +17,26 @@ Steps (all deterministic, fixed seed):
    (:func:`factcheck.tagging.training.claimbuster.split`); never trained on.
 2. Binary features from :func:`factcheck.tagging.extract.checkworthiness.features`
    (the exact run-time feature extractor), pruned to those seen in at least
-   ``--min-df`` training sentences.
+   ``--min-df`` training sentences; plus the sentence's summed static word vector
+   (wordllama's Llama 2 token embeddings, :mod:`.embeddings`), standardised. The word
+   table covers the training words, the Wikinews corpus's words and the tokenizer's
+   whole words, so words unseen in training (new debates, news prose) still count.
 3. L2 logistic regression; ``C`` and the decision threshold are chosen by
    5-fold stratified cross-validation on the training part only (max OOF F1).
 4. Refit on the whole training part, fold the threshold into the intercept
-   (so 0.5 is the operating point), drop near-zero weights, round, export.
+   (so 0.5 is the operating point), drop near-zero weights, round. The embedding
+   weights are folded into one number per word (its subword vectors' sum dotted with
+   the weights over the standard deviations): the run-time scorer adds it to the word's
+   unigram weight, with no vectors and no numpy.
 5. Evaluate the *exported* model with the run-time pure-Python scorer on the
-   held-out split, print P/R/F1 and store them in the JSON.
+   held-out split and on the CheckThat! 2024 dev-test file (validation only: nothing
+   is chosen on it), print P/R/F1 and store them in the JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import math
@@ -37,7 +49,8 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from factcheck.tagging.extract.checkworthiness import features, score_with
+from factcheck.tagging.extract.checkworthiness import features, score_with, tokens
+from factcheck.tagging.training import embeddings
 from factcheck.tagging.training.claimbuster import (
     HELDOUT_FRACTION,
     SEED,
@@ -47,7 +60,7 @@ from factcheck.tagging.training.claimbuster import (
     split,
 )
 
-C_GRID = (0.1, 0.2, 0.5, 1.0, 2.0)
+C_GRID = (0.05, 0.1, 0.2, 0.5)
 THRESHOLDS = tuple(round(0.2 + 0.01 * i, 2) for i in range(51))  # 0.20 .. 0.70
 ROUND = 4
 PRUNE = 0.05
@@ -88,6 +101,8 @@ def train(
     gt_weight: float,
     seed: int,
     prune: float = PRUNE,
+    corpus: list[str] | None = None,
+    validation: list[tuple[str, int]] | None = None,
 ) -> dict[str, Any]:
     train_ex, held_ex = split(examples, seed=seed)
     feats = [features(e.text) for e in train_ex]
@@ -100,7 +115,18 @@ def train(
             df[f] = df.get(f, 0) + 1
     vocab_list = sorted(f for f, n in df.items() if n >= min_df or f.startswith("f:"))
     vocab = {f: i for i, f in enumerate(vocab_list)}
-    X = _matrix(feats, vocab)
+
+    matrix, tokenizer = embeddings.load()
+    train_tokens = [tokens(e.text) for e in train_ex]
+    words = {t for toks in train_tokens for t in toks}
+    for text in corpus or []:
+        words.update(tokens(text))
+    words |= embeddings.vocabulary_words(tokenizer)
+    table = embeddings.word_table((w for w in words if w[:1].isalpha()), matrix, tokenizer)
+    emb = embeddings.sum_vectors(train_tokens, table)
+    mu, sd = emb.mean(axis=0), emb.std(axis=0) + 1e-6
+    n_sparse = len(vocab_list)
+    X = sparse.hstack([_matrix(feats, vocab), sparse.csr_matrix((emb - mu) / sd)]).tocsr()
 
     skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     folds = list(skf.split(np.zeros(len(y)), y))
@@ -121,9 +147,11 @@ def train(
 
     clf = LogisticRegression(C=c_best, max_iter=2000, solver="lbfgs")
     clf.fit(X, y, sample_weight=sw)
-    coef = clf.coef_[0]
+    coef = clf.coef_[0][:n_sparse]
+    w_emb = clf.coef_[0][n_sparse:] / sd
     shift = math.log(thr / (1.0 - thr))
-    intercept = round(float(clf.intercept_[0]) - shift, ROUND)
+    intercept = round(float(clf.intercept_[0]) - shift - float(w_emb @ mu), ROUND)
+    emb_words = {w: round(float(w_emb @ vec), ROUND) for w, (vec, _n) in sorted(table.items())}
     weights: dict[str, float] = {}
     for f, w in zip(vocab_list, coef, strict=True):
         lo, hi = WEIGHT_CLAMPS.get(f, (-math.inf, math.inf))
@@ -131,25 +159,34 @@ def train(
         if abs(w) >= prune:
             weights[f] = round(w, ROUND)
 
-    def evaluate(exs: list[Example]) -> dict[str, float]:
-        scores = score_with(weights, intercept, [e.text for e in exs])
-        m = prf([e.label for e in exs], [int(s >= 0.5) for s in scores])
-        m["n"] = float(len(exs))
+    def evaluate_pairs(pairs: list[tuple[str, int]]) -> dict[str, float]:
+        scores = score_with(weights, intercept, [t for t, _ in pairs], emb_words)
+        m = prf([y for _, y in pairs], [int(s >= 0.5) for s in scores])
+        m["n"] = float(len(pairs))
         return {k: round(v, 4) for k, v in m.items()}
 
-    metrics = {
+    def evaluate(exs: list[Example]) -> dict[str, float]:
+        return evaluate_pairs([(e.text, e.label) for e in exs])
+
+    metrics: dict[str, Any] = {
         "heldout": evaluate(held_ex),
         "heldout_groundtruth": evaluate([e for e in held_ex if e.source == "groundtruth"]),
         "heldout_crowdsourced": evaluate([e for e in held_ex if e.source == "crowdsourced"]),
         "train": evaluate(train_ex),
         "cv_oof_f1": round(cv_f1, 4),
     }
-    body = {"intercept": intercept, "weights": dict(sorted(weights.items()))}
+    if validation:
+        metrics["checkthat2024_devtest"] = evaluate_pairs(validation)
+    body = {
+        "intercept": intercept,
+        "weights": dict(sorted(weights.items())),
+        "embedding": emb_words,
+    }
     digest = hashlib.sha256(
         json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
     ).hexdigest()[:12]
     return {
-        "format": "factcheck.checkworthiness.linear/1",
+        "format": "factcheck.checkworthiness.linear/2",
         "version": f"cw-lr-{digest}",
         "positive_class": "ClaimBuster CFS (Verdict == 1); UFS (0) and NFS (-1) are negative",
         "trained_on": {
@@ -165,7 +202,12 @@ def train(
             "groundtruth_sample_weight": gt_weight,
         },
         "hyperparameters": {
-            "model": "sklearn LogisticRegression (L2, lbfgs); n-gram counts, binary hand features",
+            "model": (
+                "sklearn LogisticRegression (L2, lbfgs); n-gram counts, binary hand features, "
+                "standardised summed static word vector (folded into one number per word)"
+            ),
+            "embedding_source": embeddings.SOURCE,
+            "embedding_words": len(emb_words),
             "C": c_best,
             "threshold": thr,
             "threshold_folded_into_intercept": True,
@@ -180,6 +222,7 @@ def train(
         "intercept": intercept,
         "n_weights": len(weights),
         "weights": body["weights"],
+        "embedding": {"source": embeddings.SOURCE, "words": emb_words},
     }
 
 
@@ -191,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gt-weight", type=float, default=2.0)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--prune", type=float, default=PRUNE, help="drop |weight| below this")
+    ap.add_argument("--corpus", type=Path, help="Wikinews CSV folder: words for the word table")
+    ap.add_argument("--validation", type=Path, help="CheckThat! 2024 dev-test TSV (report only)")
     args = ap.parse_args(argv)
 
     model = train(
@@ -199,8 +244,16 @@ def main(argv: list[str] | None = None) -> int:
         gt_weight=args.gt_weight,
         seed=args.seed,
         prune=args.prune,
+        corpus=_corpus(args.corpus) if args.corpus else None,
+        validation=_checkthat(args.validation) if args.validation else None,
     )
-    text = json.dumps(model, indent=1, sort_keys=False, ensure_ascii=False) + "\n"
+    # the word table on one line per entry would double the file: compact JSON there
+    words = model["embedding"].pop("words")
+    text = json.dumps(model, indent=1, sort_keys=False, ensure_ascii=False)
+    packed = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+    text = text[: text.rindex("}")].rstrip().rstrip("}").rstrip()
+    text += f',\n  "words": {packed}\n }}\n}}\n'
+    json.loads(text)  # still one JSON document
     args.out.write_text(text, encoding="utf-8")
 
     print(f"wrote {args.out} ({len(text.encode()) / 1024:.0f} KiB, {model['n_weights']} weights)")
@@ -216,6 +269,21 @@ def main(argv: list[str] | None = None) -> int:
             )
     print(f"{'cv_oof_f1':<22} {model['metrics']['cv_oof_f1']:.4f}")
     return 0
+
+
+def _corpus(folder: Path) -> list[str]:
+    csv.field_size_limit(1 << 30)
+    texts: list[str] = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            texts += [row["text"] for row in csv.DictReader(fh)]
+    return texts
+
+
+def _checkthat(path: Path) -> list[tuple[str, int]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t")
+        return [(r["Text"], int(r["class_label"] == "Yes")) for r in rows]
 
 
 if __name__ == "__main__":
