@@ -12,6 +12,13 @@ from factcheck.core.frontend import spa
 from factcheck.sources.views import CitationViewSet, SourceViewSet
 from factcheck.tagging.views import ArticleCandidatesView, ArticleTaggingView, CandidateViewSet
 
+# Errors that never reached DRF (a body too big read by a middleware, an unknown /api/
+# path) still answer JSON.
+handler400 = "factcheck.core.exceptions.bad_request"
+handler403 = "factcheck.core.exceptions.permission_denied"
+handler404 = "factcheck.core.exceptions.not_found"
+handler500 = "factcheck.core.exceptions.server_error"
+
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
 router.register("claims", ClaimViewSet, basename="claim")

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import RegexValidator
 from rest_framework import serializers
 
 from factcheck.accounts.serializers import UserSummarySerializer
+from factcheck.core.limits import COLOUR, RATIONALE_MAX_CHARS, STATEMENT_MAX_CHARS
 
 from .models import Claim, ClaimEvent, Comment, VerdictLabel
 
@@ -13,6 +15,10 @@ class VerdictLabelSerializer(serializers.ModelSerializer[VerdictLabel]):
     class Meta:
         model = VerdictLabel
         fields = ["id", "name", "slug", "order", "colour", "description", "rating_value", "active"]
+        extra_kwargs = {
+            "colour": {"validators": [RegexValidator(COLOUR, "A colour is #rrggbb.")]},
+            "description": {"max_length": RATIONALE_MAX_CHARS},
+        }
 
 
 class ClaimSerializer(serializers.ModelSerializer[Claim]):
@@ -99,6 +105,10 @@ class ClaimCreateSerializer(serializers.ModelSerializer[Claim]):
             "rationale",
             "assignee",
         ]
+        extra_kwargs = {
+            "statement": {"max_length": STATEMENT_MAX_CHARS},
+            "rationale": {"max_length": RATIONALE_MAX_CHARS},
+        }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["start"] >= attrs["end"]:
@@ -124,7 +134,12 @@ class ClaimUpdateSerializer(serializers.ModelSerializer[Claim]):
             "rationale",
             "assignee",
         ]
-        extra_kwargs = {"start": {"required": False}, "end": {"required": False}}
+        extra_kwargs = {
+            "start": {"required": False},
+            "end": {"required": False},
+            "statement": {"max_length": STATEMENT_MAX_CHARS},
+            "rationale": {"max_length": RATIONALE_MAX_CHARS},
+        }
 
 
 class TransitionSerializer(serializers.Serializer[Any]):

@@ -1,13 +1,17 @@
-"""Filters shared by the list endpoints."""
+"""Filters shared by the list endpoints. Every value is checked before it reaches the
+database: a bad one is a 400 naming the filter, never a 500."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import django_filters
 from django import forms
 from django_filters.fields import IsoDateTimeField
+
+from .limits import MAX_AGE_DAYS, as_id
 
 
 class UtcIsoDateTimeField(IsoDateTimeField):
@@ -27,3 +31,36 @@ class UtcIsoDateTimeField(IsoDateTimeField):
 
 class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcIsoDateTimeField
+
+
+class IdField(forms.Field):
+    """A database id: ASCII digits only, at most 18 of them (no '²', no '1e9', no sign,
+    nothing a 64-bit column cannot hold)."""
+
+    default_error_messages = {"invalid": "Enter an id: a whole number of up to 18 digits."}
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        parsed = as_id(value.strip() if isinstance(value, str) else value)
+        if parsed is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return parsed
+
+
+class IdFilter(django_filters.Filter):
+    field_class = IdField
+
+
+class IdInFilter(django_filters.BaseInFilter, IdFilter):
+    """Comma-separated ids: ?article=3,7."""
+
+
+class AgeDaysFilter(django_filters.NumberFilter):
+    """A number of days, 0..MAX_AGE_DAYS: beyond that `now - days` leaves the range of a
+    date (OverflowError, hence a 500). 'NaN' and 'Infinity' the decimal field refuses."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", Decimal(0))
+        kwargs.setdefault("max_value", Decimal(MAX_AGE_DAYS))
+        super().__init__(*args, **kwargs)

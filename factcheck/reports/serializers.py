@@ -44,6 +44,29 @@ class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
         return f"/api/export-jobs/{job.pk}/download/"
 
 
+Scalar = str | int | float | bool
+
+
+def _scalar_or_list(key: str, value: Any) -> None:
+    """A filter value is a string, number or boolean, or a list of them (any of them):
+    what a query string can say. A dict or a nested list is refused by name."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if item is not None and not isinstance(item, Scalar):
+            raise serializers.ValidationError(
+                {key: ["must be a string, a number or a list of them, not an object."]}
+            )
+
+
 class ExportJobCreateSerializer(serializers.Serializer[Any]):
     format = serializers.ChoiceField(choices=ExportFormat.choices)
-    filters = serializers.DictField(required=False, default=dict)
+    filters = serializers.DictField(
+        required=False,
+        default=dict,
+        help_text="The same filters as GET /api/claims/ takes: name → a value or a list.",
+    )
+
+    def validate_filters(self, filters: dict[str, Any]) -> dict[str, Any]:
+        for key, value in filters.items():
+            _scalar_or_list(key, value)
+        return filters
