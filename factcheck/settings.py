@@ -158,8 +158,24 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "factcheck.core.exceptions.json_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("FACTCHECK_LOGIN_RATE", "10/min")},
+    # Login attempts per client address, and failed ones per username (accounts.throttles).
+    "DEFAULT_THROTTLE_RATES": {
+        "login": os.environ.get("FACTCHECK_LOGIN_RATE", "10/min"),
+        "login_username": os.environ.get("FACTCHECK_LOGIN_USERNAME_RATE", "20/hour"),
+    },
 }
+
+# The client's address for throttling (core.clientip): X-Forwarded-For is read only from
+# a trusted proxy, and only DJANGO_NUM_PROXIES hops deep (0 here: no proxy in front of the
+# development server; settings_production defaults to 1, with gunicorn on 127.0.0.1).
+FACTCHECK_NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES", "0"))
+FACTCHECK_TRUSTED_PROXIES = env_list(
+    "DJANGO_TRUSTED_PROXIES",
+    "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
+)
+# The OpenAPI schema (/api/schema/) and its docs (/api/docs/) for anyone, or only for
+# signed-in users (production's default).
+FACTCHECK_API_DOCS_PUBLIC = env_bool("FACTCHECK_API_DOCS_PUBLIC", True)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Factcheck API",

@@ -12,7 +12,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from factcheck.reports import services
-from tests.factories import ArticleFactory, ClaimFactory, CitationFactory
+from tests.factories import ArticleFactory, CitationFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
