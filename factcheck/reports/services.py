@@ -160,6 +160,9 @@ def run_job(job_id: int, attempt: str | None = None) -> ExportJob:
         raise
     if JOBS.owned(job_id, attempt).exists():
         partial.replace(path)
+        # Partial files of attempts whose worker died on the way.
+        for leftover in path.parent.glob(f".{path.name}.*.part"):
+            leftover.unlink(missing_ok=True)
         JOBS.update(
             job_id,
             attempt,
