@@ -143,6 +143,12 @@ def test_the_sweeper_finds_queued_and_stalled_jobs_only() -> None:
     assert not pending & {fresh.pk, alive.pk, finished.pk}
 
 
+def reset_pool(app: Any) -> None:
+    """Drop the producer connections so the next publish connects to broker_url anew."""
+    app.pool.force_close_all()
+    app._pool = None
+
+
 @pytest.fixture
 def silent_broker(settings: Any) -> Iterator[str]:
     """A TCP port that accepts connections and never answers: a frozen Redis."""
@@ -166,13 +172,13 @@ def silent_broker(settings: Any) -> Iterator[str]:
 
     previous = app.conf.broker_url
     app.conf.broker_url = f"redis://127.0.0.1:{server.getsockname()[1]}/0"
-    app.pool.force_close_all()
+    reset_pool(app)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     try:
         yield app.conf.broker_url
     finally:
         app.conf.broker_url = previous
-        app.pool.force_close_all()
+        reset_pool(app)
         stop.set()
         thread.join(2)
         for conn in accepted:
