@@ -156,7 +156,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "factcheck.core.openapi.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "factcheck.core.exceptions.json_exception_handler",
     # Login attempts per client address, and failed ones per username (accounts.throttles).
     "DEFAULT_THROTTLE_RATES": {
@@ -188,6 +188,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "factcheck.core.openapi.require_versions",
+    ],
     # Several models have a "status"; name each choice set once. Tagging state, import
     # and export jobs share one vocabulary (queued/running/done/failed).
     "ENUM_NAME_OVERRIDES": {

@@ -54,7 +54,8 @@ class LoginView(APIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        enforce_csrf(request)
+        if request.method == "POST":  # other methods: 405 (or OPTIONS), not a CSRF 403
+            enforce_csrf(request)
 
     @extend_schema(
         request=LoginSerializer,

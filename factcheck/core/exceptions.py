@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, InterfaceError, OperationalError
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -51,6 +51,16 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response 
         return Response(
             {"detail": "The data conflicts with what is already saved.", "error": str(exc)[:300]},
             status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, DataError):
+        # The database refused a value no validator caught (a NUL character, a number out
+        # of its column's range): the client's input, so a 400, not a 500.
+        return Response(
+            {
+                "detail": "A value in the request is out of range or not allowed (e.g. a NUL "
+                "character)."
+            },
+            status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, OperationalError | InterfaceError):
         # Not str(exc): it may carry the server's address or SQL.

@@ -10,6 +10,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
 
 from .limits import MAX_AGE_DAYS, as_id
 
@@ -48,14 +49,19 @@ class IdField(forms.Field):
         return parsed
 
 
+@extend_schema_field({"type": "integer", "minimum": 0, "maximum": 10**18 - 1})
 class IdFilter(django_filters.Filter):
     field_class = IdField
 
 
+@extend_schema_field(
+    {"type": "string", "pattern": "^[0-9]{1,18}(,[0-9]{1,18})*$", "example": "3,7"}
+)
 class IdInFilter(django_filters.BaseInFilter, IdFilter):
     """Comma-separated ids: ?article=3,7."""
 
 
+@extend_schema_field({"type": "number", "minimum": 0, "maximum": MAX_AGE_DAYS})
 class AgeDaysFilter(django_filters.NumberFilter):
     """A number of days, 0..MAX_AGE_DAYS: beyond that `now - days` leaves the range of a
     date (OverflowError, hence a 500). 'NaN' and 'Infinity' the decimal field refuses."""
