@@ -146,7 +146,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "factcheck.core.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "factcheck.core.filters.StrictFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
@@ -158,6 +158,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "factcheck.core.openapi.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "factcheck.core.exceptions.json_exception_handler",
+    # ?format= is a filter here (export jobs by format), not DRF's renderer override
+    # (which answered 404 to ?format=csv).
+    "URL_FORMAT_OVERRIDE": None,
     # Login attempts per client address, and failed ones per username (accounts.throttles).
     "DEFAULT_THROTTLE_RATES": {
         "login": os.environ.get("FACTCHECK_LOGIN_RATE", "10/min"),

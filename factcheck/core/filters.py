@@ -10,7 +10,9 @@ from typing import Any
 import django_filters
 from django import forms
 from django_filters.fields import IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from .limits import MAX_AGE_DAYS, as_id
 
@@ -70,3 +72,32 @@ class AgeDaysFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", Decimal(0))
         kwargs.setdefault("max_value", Decimal(MAX_AGE_DAYS))
         super().__init__(*args, **kwargs)
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter, without its leniencies: a typed filter (a number, a date, a boolean,
+    an id) given an empty or unreadable value is a 400 naming it, not silently ignored
+    (?active=maybe used to list everything)."""
+
+    BOOLEANS = {"true", "false", "1", "0"}
+
+    def get_filterset(self, request: Any, queryset: Any, view: Any) -> Any:
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is None:
+            return None
+        problems: dict[str, list[str]] = {}
+        for name, flt in filterset.filters.items():
+            if name not in request.query_params:
+                continue
+            value = request.query_params.get(name, "")
+            if isinstance(flt, django_filters.BooleanFilter):
+                if value.strip().lower() not in self.BOOLEANS:
+                    problems[name] = ["Give true or false."]
+            elif value == "" and not isinstance(flt, TEXT_FILTERS):
+                problems[name] = ["Give a value, or leave the parameter out."]
+        if problems:
+            raise ValidationError(problems)
+        return filterset
+
+
+TEXT_FILTERS = (django_filters.CharFilter, django_filters.MultipleChoiceFilter)

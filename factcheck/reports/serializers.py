@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from factcheck.accounts.serializers import UserSummarySerializer
@@ -58,9 +59,30 @@ def _scalar_or_list(key: str, value: Any) -> None:
             )
 
 
+_SCALAR_SCHEMA: dict[str, Any] = {
+    "oneOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}]
+}
+
+
+def _filters_schema() -> dict[str, Any]:
+    from factcheck.claims.selectors import ClaimFilter
+
+    value = {"oneOf": [*_SCALAR_SCHEMA["oneOf"], {"type": "array", "items": _SCALAR_SCHEMA}]}
+    return {
+        "type": "object",
+        "properties": {name: value for name in sorted(ClaimFilter.base_filters)},
+        "additionalProperties": False,
+    }
+
+
+@extend_schema_field(_filters_schema())
+class FiltersField(serializers.DictField):
+    """The claim filters by name: each a value or a list of values (any of them)."""
+
+
 class ExportJobCreateSerializer(serializers.Serializer[Any]):
     format = serializers.ChoiceField(choices=ExportFormat.choices)
-    filters = serializers.DictField(
+    filters = FiltersField(
         required=False,
         default=dict,
         help_text="The same filters as GET /api/claims/ takes: name → a value or a list.",

@@ -24,9 +24,13 @@ from .serializers import ExportJobCreateSerializer, ExportJobSerializer
 
 # Beyond this many claims the PDF (laid out in memory) must be an export job.
 PDF_STREAM_LIMIT = 500
-# Each format's media type, documented as the 200 response's content (the body is a file).
+# Each format's media type, documented as the 200 response's content: JSON ones as JSON
+# (any shape: each format is its own standard), the others as a file.
 FILE_RESPONSES: dict[Any, Any] = {
-    (200, exporter.media_type.split(";")[0]): OpenApiTypes.BINARY for exporter in EXPORTERS.values()
+    (200, exporter.media_type.split(";")[0]): (
+        OpenApiTypes.ANY if "json" in exporter.media_type else OpenApiTypes.BINARY
+    )
+    for exporter in EXPORTERS.values()
 }
 # Query parameters that are not filters.
 NOT_FILTERS = {"page", "page_size", "download"}

@@ -36,6 +36,13 @@ UNKNOWABLE = (
     "a bulk import is a .csv or .jsonl file",
     "import .html, .htm, .txt or .md files",
     "Enter a valid URL",
+    "could not be resolved",  # a generated host name: the URL import fetches it
+    "Unknown state",  # export-job filters are documented as values, not each one's domain
+    # What a JSON Schema format allows and Django cannot hold (year 0, a leap second) or a
+    # form field refuses (NUL): documented as plain strings with a format.
+    "Enter a valid date",
+    "Datetime has wrong format",
+    "Null characters are not allowed",
 )
 
 
