@@ -2,7 +2,7 @@
 — no 5xx, every status code documented, schema-valid requests accepted, invalid ones
 rejected, response bodies, headers and content types as documented — over every
 operation, as every role. Few examples per operation and role (FACTCHECK_SCHEMA_EXAMPLES,
-default 4) keep the whole file within about two minutes; tests/fuzz/test_api_fuzz.py goes
+default 3) keep the whole file within about three minutes; tests/fuzz/test_api_fuzz.py goes
 deeper on 5xx alone."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from factcheck.wsgi import application
 
-EXAMPLES = int(os.environ.get("FACTCHECK_SCHEMA_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("FACTCHECK_SCHEMA_EXAMPLES", "3"))
 ROLES = ("reviewer", "editor", "admin")
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
