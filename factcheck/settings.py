@@ -146,14 +146,39 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "factcheck.core.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "factcheck.core.filters.StrictFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON with a nesting limit (a 400, not a RecursionError), forms and uploads.
+    "DEFAULT_PARSER_CLASSES": [
+        "factcheck.core.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "factcheck.core.openapi.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "factcheck.core.exceptions.json_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("FACTCHECK_LOGIN_RATE", "10/min")},
+    # ?format= is a filter here (export jobs by format), not DRF's renderer override
+    # (which answered 404 to ?format=csv).
+    "URL_FORMAT_OVERRIDE": None,
+    # Login attempts per client address, and failed ones per username (accounts.throttles).
+    "DEFAULT_THROTTLE_RATES": {
+        "login": os.environ.get("FACTCHECK_LOGIN_RATE", "10/min"),
+        "login_username": os.environ.get("FACTCHECK_LOGIN_USERNAME_RATE", "20/hour"),
+    },
 }
+
+# The client's address for throttling (core.clientip): X-Forwarded-For is read only from
+# a trusted proxy, and only DJANGO_NUM_PROXIES hops deep (0 here: no proxy in front of the
+# development server; settings_production defaults to 1, with gunicorn on 127.0.0.1).
+FACTCHECK_NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES", "0"))
+FACTCHECK_TRUSTED_PROXIES = env_list(
+    "DJANGO_TRUSTED_PROXIES",
+    "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
+)
+# The OpenAPI schema (/api/schema/) and its docs (/api/docs/) for anyone, or only for
+# signed-in users (production's default).
+FACTCHECK_API_DOCS_PUBLIC = env_bool("FACTCHECK_API_DOCS_PUBLIC", True)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Factcheck API",
@@ -166,6 +191,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "factcheck.core.openapi.require_versions",
+    ],
     # Several models have a "status"; name each choice set once. Tagging state, import
     # and export jobs share one vocabulary (queued/running/done/failed).
     "ENUM_NAME_OVERRIDES": {
@@ -192,12 +221,18 @@ if not REDIS_URL and _redis_answers():
     REDIS_URL = "redis://127.0.0.1:6379/0"
 BROKER_KIND = "redis" if REDIS_URL else "filesystem"
 
-# Seconds; the visibility timeout must outlast the longest task (the hard limit) so a
-# task is redelivered only when its worker is really gone.
+# Time limits (seconds) and the broker's visibility timeout. The rule, checked by
+# tests/faults/test_time_limits.py: every task's hard time limit is SHORTER than the
+# visibility timeout, so the broker never hands a task that is still running to a second
+# worker. A worker that dies is noticed sooner than that by the job sweeper (heartbeats),
+# so a long visibility timeout costs no waiting.
 TASK_SOFT_TIME_LIMIT = int(os.environ.get("FACTCHECK_TASK_SOFT_TIME_LIMIT", "300"))
 TASK_TIME_LIMIT = TASK_SOFT_TIME_LIMIT + 60
+# A bulk import (up to 200 MB of rows, URL rows fetched one by one) gets longer.
+FACTCHECK_IMPORT_TIME_LIMIT = int(os.environ.get("FACTCHECK_IMPORT_TIME_LIMIT", "3600"))
+LONGEST_TASK = max(TASK_TIME_LIMIT, FACTCHECK_IMPORT_TIME_LIMIT + 60)
 BROKER_VISIBILITY_TIMEOUT = int(
-    os.environ.get("FACTCHECK_BROKER_VISIBILITY_TIMEOUT", str(TASK_TIME_LIMIT + 240))
+    os.environ.get("FACTCHECK_BROKER_VISIBILITY_TIMEOUT", str(LONGEST_TASK + 240))
 )
 
 if BROKER_KIND == "redis":
@@ -249,21 +284,41 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("FACTCHECK_TASKS_EAGER", False)
-# The tagging sweeper: every FACTCHECK_TAGGING_SWEEP_EVERY s, re-enqueue articles queued for
-# over FACTCHECK_TAGGING_SWEEP_AFTER s (the broker was down) or running past the hard limit.
-FACTCHECK_TAGGING_SWEEP_EVERY = float(os.environ.get("FACTCHECK_TAGGING_SWEEP_EVERY", "30"))
-FACTCHECK_TAGGING_SWEEP_AFTER = float(os.environ.get("FACTCHECK_TAGGING_SWEEP_AFTER", "60"))
-FACTCHECK_TAGGING_ENQUEUE_DEADLINE = float(
-    os.environ.get("FACTCHECK_TAGGING_ENQUEUE_DEADLINE", "1.5")
+# The longest a request waits for the broker to take a task (core.enqueue); past it the
+# job stays queued for the sweeper. FACTCHECK_TAGGING_ENQUEUE_DEADLINE is the old name.
+FACTCHECK_ENQUEUE_DEADLINE = float(
+    os.environ.get(
+        "FACTCHECK_ENQUEUE_DEADLINE", os.environ.get("FACTCHECK_TAGGING_ENQUEUE_DEADLINE", "1.5")
+    )
 )
+FACTCHECK_TAGGING_ENQUEUE_DEADLINE = FACTCHECK_ENQUEUE_DEADLINE
+# The job sweeper (core.jobs): every FACTCHECK_JOB_SWEEP_EVERY s, every registered kind of
+# job (tagging, imports, exports...) queued for over FACTCHECK_JOB_SWEEP_AFTER s (the
+# broker never got it) or running without a heartbeat for FACTCHECK_JOB_STALL_AFTER s (its
+# worker died) is enqueued again. Running jobs beat every FACTCHECK_JOB_HEARTBEAT_EVERY s.
+FACTCHECK_JOB_SWEEP_EVERY = float(
+    os.environ.get(
+        "FACTCHECK_JOB_SWEEP_EVERY", os.environ.get("FACTCHECK_TAGGING_SWEEP_EVERY", "30")
+    )
+)
+FACTCHECK_JOB_SWEEP_AFTER = float(
+    os.environ.get(
+        "FACTCHECK_JOB_SWEEP_AFTER", os.environ.get("FACTCHECK_TAGGING_SWEEP_AFTER", "60")
+    )
+)
+FACTCHECK_JOB_HEARTBEAT_EVERY = float(os.environ.get("FACTCHECK_JOB_HEARTBEAT_EVERY", "5"))
+FACTCHECK_JOB_STALL_AFTER = float(os.environ.get("FACTCHECK_JOB_STALL_AFTER", "30"))
+# Tagging keeps its own names (an article is its own job row).
+FACTCHECK_TAGGING_SWEEP_EVERY = FACTCHECK_JOB_SWEEP_EVERY
+FACTCHECK_TAGGING_SWEEP_AFTER = FACTCHECK_JOB_SWEEP_AFTER
 # Articles per task when many are tagged at once (bulk import, sweeper).
 FACTCHECK_TAGGING_BATCH = int(os.environ.get("FACTCHECK_TAGGING_BATCH", "25"))
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "tagging-sweeper": {
-        "task": "factcheck.tagging.tasks.sweep_tagging",
-        "schedule": FACTCHECK_TAGGING_SWEEP_EVERY,
+    "job-sweeper": {
+        "task": "factcheck.core.tasks.sweep_jobs",
+        "schedule": FACTCHECK_JOB_SWEEP_EVERY,
         # A sweep nobody ran in time is pointless: the next one does the same work.
-        "options": {"expires": FACTCHECK_TAGGING_SWEEP_EVERY},
+        "options": {"expires": FACTCHECK_JOB_SWEEP_EVERY},
     },
 }
 

@@ -62,10 +62,17 @@ if REDIS_URL:
             "LOCATION": os.environ.get("FACTCHECK_CACHE_URL", REDIS_URL),
             "KEY_PREFIX": "factcheck",
             "TIMEOUT": 300,
+            # A paused or unreachable Redis costs a login a second, not a hung worker.
+            "OPTIONS": {"socket_timeout": 1.0, "socket_connect_timeout": 1.0},
         }
     }
-# Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
-REST_FRAMEWORK = {
-    **REST_FRAMEWORK,
-    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "1")),
-}
+# Behind N proxies the client address is the Nth from the right in X-Forwarded-For, read
+# only when the request comes from a trusted proxy (core.clientip). gunicorn binds
+# 127.0.0.1 by default (gunicorn.conf.py), so only the proxy on the machine reaches it.
+FACTCHECK_NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES", "1"))
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": FACTCHECK_NUM_PROXIES}
+# The API schema and docs are for signed-in users: no map of the API for strangers.
+FACTCHECK_API_DOCS_PUBLIC = env_bool("FACTCHECK_API_DOCS_PUBLIC", False)
+# Load balancers and orchestrators probe /health/* over plain HTTP on the private network:
+# answer them, do not redirect them to https.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]

@@ -26,6 +26,10 @@ from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import APIException, ValidationError
 
+from factcheck.core.jobs import JobQueue, new_attempt
+from factcheck.core.parsers import JSONTooDeep
+from factcheck.core.parsers import loads as json_loads
+
 from .decode import decode_bytes
 from .imports import from_paste, from_url, parse_date
 from .models import Article, ImportJob
@@ -90,6 +94,7 @@ def create_job(name: str, content: bytes, user: Any) -> ImportJob:
     job = ImportJob(
         filename=PurePath(name).name[:300],
         total=total,
+        heartbeat_at=timezone.now(),
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     job.file.save(PurePath(name).name, ContentFile(content), save=False)
@@ -125,9 +130,12 @@ def read_rows(name: str, content: bytes) -> Iterator[tuple[int, dict[str, Any] |
             continue
         number += 1
         try:
-            record = json.loads(line)
+            record = json_loads(line)  # depth-limited: a 1,000-deep line is this row's error
         except json.JSONDecodeError as error:
             yield number, RowError("row", f"not valid JSON ({error.msg}, column {error.colno})")
+            continue
+        except JSONTooDeep as error:
+            yield number, RowError("row", f"not accepted: {error}")
             continue
         if not isinstance(record, dict):
             yield number, RowError("row", "each line must be a JSON object")
@@ -198,48 +206,67 @@ def _first_problem(detail: Any) -> tuple[str, str]:
     return "row", str(detail)
 
 
-def run_job(job_id: int, progress: Callable[[ImportJob], None] | None = None) -> ImportJob:
-    """Import every row of the job's file, recording progress and per-row errors."""
+def run_job(
+    job_id: int,
+    progress: Callable[[ImportJob], None] | None = None,
+    attempt: str | None = None,
+) -> ImportJob:
+    """Import every row of the job's file, recording progress and per-row errors.
+
+    Only one delivery runs a job (JOBS.claim). A redelivery (its worker died) starts again
+    from the first row: rows saved before are found by their content hash, and the counts
+    come from the rows themselves — `imported` is the number of articles this job created,
+    `duplicates` the rest of the rows read without an error — so they stay true however
+    many times the job was started."""
+    attempt = attempt or new_attempt()
+    if not JOBS.claim(job_id, attempt):
+        log.info("Import job %s: not claimed by %s (done, failed or running)", job_id, attempt)
+        return ImportJob.objects.get(pk=job_id)
     job = ImportJob.objects.get(pk=job_id)
-    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
     errors: list[dict[str, Any]] = []
-    processed = imported = duplicates = 0
+    processed = 0
     last = 0.0
     try:
-        with job.file.open("rb") as handle:
+        with JOBS.heartbeat(job_id, attempt), job.file.open("rb") as handle:
             content = handle.read()
-        # A chunk of rows is saved with a fixed number of queries and its tagging
-        # enqueued in batches, so the first articles are tagged while the rest import.
-        for chunk in _chunks(read_rows(job.filename, content), ROWS_PER_CHUNK):
-            numbers, inputs = [], []
-            for number, record in chunk:
-                try:
-                    if isinstance(record, RowError):
-                        raise record
-                    data = row_input(record)
-                    if data is None:
-                        duplicates += 1
-                    else:
-                        numbers.append(number)
-                        inputs.append(data)
-                except Exception as error:  # one broken row must not stop the others
-                    errors.append(row_error(job_id, number, error))
-            for _article, created in _save_chunk(job, numbers, inputs, errors):
-                imported += created
-                duplicates += not created
-            errors.sort(key=lambda e: e["row"])  # a chunk's save errors come after the rest
-            processed += len(chunk)
-            if time.monotonic() - last > PROGRESS_EVERY or processed == job.total:
-                last = time.monotonic()
-                _save_progress(job, processed, imported, duplicates, errors, progress)
-        _save_progress(job, processed, imported, duplicates, errors, progress)
-        ImportJob.objects.filter(pk=job_id).update(
-            status=ImportJob.Status.DONE, total=processed, finished_at=timezone.now()
-        )
+            # A chunk of rows is saved with a fixed number of queries and its tagging
+            # enqueued in batches, so the first articles are tagged while the rest import.
+            for chunk in _chunks(read_rows(job.filename, content), ROWS_PER_CHUNK):
+                numbers, inputs = [], []
+                for number, record in chunk:
+                    try:
+                        if isinstance(record, RowError):
+                            raise record
+                        data = row_input(record)
+                        if data is not None:  # None: a URL imported before (a duplicate)
+                            numbers.append(number)
+                            inputs.append(data)
+                    except Exception as error:  # one broken row must not stop the others
+                        errors.append(row_error(job_id, number, error))
+                _save_chunk(job, numbers, inputs, errors)
+                errors.sort(key=lambda e: e["row"])  # a chunk's save errors come after
+                processed += len(chunk)
+                if time.monotonic() - last > PROGRESS_EVERY or processed == job.total:
+                    last = time.monotonic()
+                    if not _save_progress(job, attempt, processed, errors, progress):
+                        log.warning("Import job %s: %s lost the job; stopping", job_id, attempt)
+                        return ImportJob.objects.get(pk=job_id)
+            _save_progress(job, attempt, processed, errors, progress)
+            JOBS.update(
+                job_id,
+                attempt,
+                status=ImportJob.Status.DONE,
+                total=processed,
+                finished_at=timezone.now(),
+            )
     except Exception as error:
         log.exception("Import job %s failed", job_id)
-        ImportJob.objects.filter(pk=job_id).update(
-            status=ImportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        JOBS.update(
+            job_id,
+            attempt,
+            status=ImportJob.Status.FAILED,
+            error=str(error)[:2000],
+            finished_at=timezone.now(),
         )
     job.refresh_from_db()
     if progress:
@@ -278,13 +305,17 @@ def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 def _save_progress(
     job: ImportJob,
+    attempt: str,
     processed: int,
-    imported: int,
-    duplicates: int,
     errors: list[dict[str, Any]],
     progress: Callable[[ImportJob], None] | None,
-) -> None:
-    ImportJob.objects.filter(pk=job.pk).update(
+) -> bool:
+    """Write the counts, from the rows: False when this attempt no longer owns the job."""
+    imported = min(Article.objects.filter(import_job_id=job.pk).count(), processed - len(errors))
+    duplicates = max(0, processed - imported - len(errors))
+    owned = JOBS.update(
+        job.pk,
+        attempt,
         processed=processed,
         imported=imported,
         duplicates=duplicates,
@@ -299,22 +330,19 @@ def _save_progress(
             errors,
         )
         progress(job)
+    return owned
+
+
+# Import jobs share the life cycle of every background job (core.jobs): enqueued after
+# commit with a deadline, claimed by one delivery, a heartbeat, swept when lost.
+JOBS = JobQueue(ImportJob, "factcheck.articles.tasks.run_import_job")
 
 
 def enqueue_job(job: ImportJob) -> None:
-    """Queue the job once its row is committed. A broker that is down leaves it queued
-    with the reason, never a 500."""
-    from django.db import transaction
+    """Queue the job once its row is committed. A broker that is down or frozen leaves it
+    queued (noted on the job) for the sweeper, never a 500 or a hung request."""
+    JOBS.enqueue_on_commit(job.pk)
 
-    from .tasks import run_import_job
 
-    def send() -> None:
-        try:
-            run_import_job.delay(job.pk)
-        except Exception as error:
-            log.warning("Could not enqueue import job %s: %s", job.pk, error)
-            ImportJob.objects.filter(pk=job.pk).update(
-                error=f"Waiting for a worker: the task queue is unreachable ({error})."
-            )
-
-    transaction.on_commit(send)
+def sweep_jobs() -> int:
+    return JOBS.sweep()

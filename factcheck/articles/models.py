@@ -127,6 +127,10 @@ class ImportJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The delivery running it (core.jobs.JobQueue.claim) and its last sign of life; for a
+    # queued job, when it was last enqueued. The sweeper judges lost jobs by these.
+    attempt = models.CharField(max_length=64, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

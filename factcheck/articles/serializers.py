@@ -8,6 +8,7 @@ from factcheck.accounts.serializers import UserSummarySerializer
 
 from .models import Article, ArticleRevision, ImportJob
 from .selectors import tagging_counts
+from .text_from_html import plain
 
 
 class ArticleListSerializer(serializers.ModelSerializer[Article]):
@@ -83,6 +84,19 @@ class ArticleUpdateSerializer(serializers.ModelSerializer[Article]):
     class Meta:
         model = Article
         fields = ["title", "outlet", "author", "url", "published_at", "language", "assignee"]
+
+    # Metadata is plain text on every write, as on import (clean_metadata): no stored HTML.
+    def validate_title(self, value: str) -> str:
+        title = plain(value, 500)
+        if not title:
+            raise serializers.ValidationError("The title is empty once its markup is removed.")
+        return title
+
+    def validate_outlet(self, value: str) -> str:
+        return plain(value, 200)
+
+    def validate_author(self, value: str) -> str:
+        return plain(value, 300)
 
 
 class _MetadataFields(serializers.Serializer[dict[str, Any]]):

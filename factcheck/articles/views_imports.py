@@ -12,11 +12,12 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from factcheck.accounts.permissions import DeleteAdminOnly
+from factcheck.core.parsers import DepthLimitedJSONParser as JSONParser
 
 from . import bulk, selectors
 from .imports import from_file, from_url

@@ -14,6 +14,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
+from factcheck.core.filters import AgeDaysFilter, IdFilter, IdInFilter
+from factcheck.core.limits import as_id
+
 from .models import Citation, Claim, ClaimStatus
 
 
@@ -34,14 +37,14 @@ class ClaimFilter(django_filters.FilterSet):
     Dates (`date_from`, `date_to`, inclusive) apply to `date_field`: when the claim was
     created (default), submitted, approved or published, or the article's publication."""
 
-    article = NumberInFilter(field_name="article_id")
+    article = IdInFilter(field_name="article_id")
     outlet = django_filters.CharFilter(field_name="article__outlet", lookup_expr="iexact")
     status = CharInFilter(method="filter_status", label="state (comma-separated)")
     state = CharInFilter(method="filter_status", label="alias of status")
     verdict = CharInFilter(method="filter_verdict", label="verdict slugs or ids")
     reviewer = django_filters.CharFilter(method="filter_reviewer", label="user id or username")
-    assignee = django_filters.NumberFilter(field_name="assignee_id")
-    created_by = django_filters.NumberFilter(field_name="created_by_id")
+    assignee = IdFilter(field_name="assignee_id")
+    created_by = IdFilter(field_name="created_by_id")
     anchor_status = django_filters.CharFilter()
     date_field = django_filters.ChoiceFilter(
         method="filter_noop",
@@ -49,8 +52,8 @@ class ClaimFilter(django_filters.FilterSet):
     )
     date_from = django_filters.DateFilter(method="filter_noop")
     date_to = django_filters.DateFilter(method="filter_noop")
-    min_age_days = django_filters.NumberFilter(
-        method="filter_age", label="in its state for at least this many days"
+    min_age_days = AgeDaysFilter(
+        method="filter_age", label="in its state for at least this many days (0..36500)"
     )
 
     class Meta:
@@ -81,13 +84,15 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_verdict(
         self, queryset: QuerySet[Claim], name: str, value: list[str]
     ) -> QuerySet[Claim]:
-        ids = [int(v) for v in value if v.isdigit()]
-        slugs = [v for v in value if not v.isdigit()]
+        # as_id, not str.isdigit: '²'.isdigit() is True and int('²') raises.
+        ids = [i for i in map(as_id, value) if i is not None]
+        slugs = [v for v in value if as_id(v) is None]
         return queryset.filter(Q(verdict_id__in=ids) | Q(verdict__slug__in=slugs))
 
     def filter_reviewer(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        if value.isdigit():
-            return queryset.filter(created_by_id=int(value))
+        user_id = as_id(value)
+        if user_id is not None:
+            return queryset.filter(created_by_id=user_id)
         return queryset.filter(created_by__username=value)
 
     def filter_age(self, queryset: QuerySet[Claim], name: str, value: Any) -> QuerySet[Claim]:

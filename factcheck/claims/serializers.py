@@ -2,10 +2,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from factcheck.accounts.serializers import UserSummarySerializer
+from factcheck.core.limits import (
+    COLOUR,
+    EXCERPT_MAX_CHARS,
+    RATIONALE_MAX_CHARS,
+    STATEMENT_MAX_CHARS,
+)
 from factcheck.sources.excerpts import text_fragment_url
 from factcheck.sources.serializers import CaptureSerializer, SourceSerializer
 
@@ -16,6 +23,10 @@ class VerdictLabelSerializer(serializers.ModelSerializer[VerdictLabel]):
     class Meta:
         model = VerdictLabel
         fields = ["id", "name", "slug", "order", "colour", "description", "rating_value", "active"]
+        extra_kwargs = {
+            "colour": {"validators": [RegexValidator(COLOUR, "A colour is #rrggbb.")]},
+            "description": {"max_length": RATIONALE_MAX_CHARS},
+        }
 
 
 class ClaimSerializer(serializers.ModelSerializer[Claim]):
@@ -106,6 +117,10 @@ class ClaimCreateSerializer(serializers.ModelSerializer[Claim]):
             "rationale",
             "assignee",
         ]
+        extra_kwargs = {
+            "statement": {"max_length": STATEMENT_MAX_CHARS},
+            "rationale": {"max_length": RATIONALE_MAX_CHARS},
+        }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["start"] >= attrs["end"]:
@@ -131,7 +146,12 @@ class ClaimUpdateSerializer(serializers.ModelSerializer[Claim]):
             "rationale",
             "assignee",
         ]
-        extra_kwargs = {"start": {"required": False}, "end": {"required": False}}
+        extra_kwargs = {
+            "start": {"required": False},
+            "end": {"required": False},
+            "statement": {"max_length": STATEMENT_MAX_CHARS},
+            "rationale": {"max_length": RATIONALE_MAX_CHARS},
+        }
 
 
 class TransitionSerializer(serializers.Serializer[Any]):
@@ -181,6 +201,7 @@ class CitationSerializer(serializers.ModelSerializer[Citation]):
             "excerpt_link",
             "version",
         ]
+        extra_kwargs = {"excerpt": {"max_length": EXCERPT_MAX_CHARS}}
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         source = attrs.get("source", getattr(self.instance, "source", None))

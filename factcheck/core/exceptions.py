@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, InterfaceError, OperationalError
-from django.http import Http404
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError
+from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
@@ -32,7 +34,17 @@ class Conflict(APIException):
         self.extra = extra  # more named parts of the body, e.g. the citations at fault
 
 
+def too_big_detail() -> str:
+    return f"The request body is over the limit of {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes."
+
+
 def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"detail": too_big_detail()}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+        )
+    if isinstance(exc, SuspiciousOperation):  # too many fields or files, a bad host...
+        return Response({"detail": str(exc)[:300] or "Bad request."}, status=400)
     if isinstance(exc, DjangoValidationError):
         data = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         return Response(_with_detail(data), status=status.HTTP_400_BAD_REQUEST)
@@ -40,6 +52,16 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response 
         return Response(
             {"detail": "The data conflicts with what is already saved.", "error": str(exc)[:300]},
             status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, DataError):
+        # The database refused a value no validator caught (a NUL character, a number out
+        # of its column's range): the client's input, so a 400, not a 500.
+        return Response(
+            {
+                "detail": "A value in the request is out of range or not allowed (e.g. a NUL "
+                "character)."
+            },
+            status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, OperationalError | InterfaceError):
         # Not str(exc): it may carry the server's address or SQL.
@@ -70,3 +92,46 @@ def _with_detail(data: dict[str, Any]) -> dict[str, Any]:
         text = problems[0] if isinstance(problems, list) and problems else problems
         parts.append(f"{field}: {text}")
     return {"detail": "; ".join(parts) or "Invalid request.", **data}
+
+
+# --- Django's own error pages (urls.py handler400/403/404/500): what reaches them never
+# passed through DRF (a body too big read by a middleware, an unknown /api/ path), and
+# every client of this app reads JSON. The Django admin keeps its HTML pages.
+
+
+def _wants_html(request: HttpRequest) -> bool:
+    return request.path.startswith("/admin/")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> Any:
+    if isinstance(exception, RequestDataTooBig):
+        return JsonResponse({"detail": too_big_detail()}, status=413)
+    if _wants_html(request):
+        from django.views.defaults import bad_request as html
+
+        return html(request, exception)  # type: ignore[arg-type]
+    return JsonResponse({"detail": "Bad request."}, status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> Any:
+    if _wants_html(request):
+        from django.views.defaults import permission_denied as html
+
+        return html(request, exception)  # type: ignore[arg-type]
+    return JsonResponse({"detail": "You do not have permission to do this."}, status=403)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> Any:
+    if _wants_html(request):
+        from django.views.defaults import page_not_found as html
+
+        return html(request, exception)  # type: ignore[arg-type]
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+def server_error(request: HttpRequest) -> Any:
+    if _wants_html(request):
+        from django.views.defaults import server_error as html
+
+        return html(request)
+    return JsonResponse({"detail": "Internal error; it has been logged."}, status=500)

@@ -16,6 +16,7 @@ from rest_framework.exceptions import ValidationError
 
 from factcheck.claims.models import Claim, ClaimStatus
 from factcheck.claims.selectors import export_queryset, export_rows
+from factcheck.core.jobs import JobQueue, new_attempt
 
 from .exporters import EXPORTERS, ExportContext
 from .exporters.report import summary
@@ -99,6 +100,15 @@ def filename(fmt: str, stem: str = "claims") -> str:
 # --- Jobs
 
 
+# Export jobs share the life cycle of every background job (core.jobs): enqueued after
+# commit with a deadline, claimed by one delivery, a heartbeat, swept when lost.
+JOBS = JobQueue(ExportJob, "factcheck.reports.tasks.run_export_job")
+
+
+def sweep_jobs() -> int:
+    return JOBS.sweep()
+
+
 @transaction.atomic
 def create_job(user: Any, fmt: str, filters: Mapping[str, Any]) -> ExportJob:
     """A queued job; the filters are checked now so a typo is a 400, not a failed job."""
@@ -108,45 +118,62 @@ def create_job(user: Any, fmt: str, filters: Mapping[str, Any]) -> ExportJob:
         filters=dict(filters),
         total=claims.count(),
         created_by=user if getattr(user, "is_authenticated", False) else None,
+        heartbeat_at=timezone.now(),
     )
-    from .tasks import run_export_job
-
-    transaction.on_commit(lambda: run_export_job.delay(job.pk))
+    JOBS.enqueue_on_commit(job.pk)
     return job
 
 
-def run_job(job_id: int) -> ExportJob:
-    """Run a queued job to a file under MEDIA_ROOT/exports/, recording progress."""
+def run_job(job_id: int, attempt: str | None = None) -> ExportJob:
+    """Run a job to a file under MEDIA_ROOT/exports/, recording progress. A job that is
+    done, failed or running alive elsewhere is left alone (a duplicate delivery); a
+    redelivery after its worker died starts it again from the first row, so `processed`
+    always counts rows really written."""
+    attempt = attempt or new_attempt()
+    if not JOBS.claim(job_id, attempt):
+        log.info("export job %s: not claimed by %s (done, failed or running)", job_id, attempt)
+        return ExportJob.objects.get(pk=job_id)
     job = ExportJob.objects.get(pk=job_id)
-    if job.status == ExportJob.Status.DONE:
-        return job  # a redelivered task: the file is already there
-    ExportJob.objects.filter(pk=job_id).update(
-        status=ExportJob.Status.RUNNING, processed=0, error=""
-    )
+    JOBS.update(job_id, attempt, processed=0)
     relative = f"exports/{job.pk}-{filename(job.format)}"
     path = Path(settings.MEDIA_ROOT) / relative
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Each attempt writes its own file; the one that finishes renames it into place.
+    partial = path.with_name(f".{path.name}.{attempt}.part")
 
     def progress(done: int, total: int) -> None:
-        ExportJob.objects.filter(pk=job_id).update(processed=done, total=total)
+        JOBS.update(job_id, attempt, processed=done, total=total)
 
     try:
-        with path.open("wb") as out:
+        with JOBS.heartbeat(job_id, attempt), partial.open("wb") as out:
             context = write_export(job.format, job.filters, out, progress)
     except Exception as error:
         log.exception("export job %s failed", job_id)
-        ExportJob.objects.filter(pk=job_id).update(
-            status=ExportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        JOBS.update(
+            job_id,
+            attempt,
+            status=ExportJob.Status.FAILED,
+            error=str(error)[:2000],
+            finished_at=timezone.now(),
         )
-        path.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
-    ExportJob.objects.filter(pk=job_id).update(
-        status=ExportJob.Status.DONE,
-        file=relative,
-        processed=context.total,
-        total=context.total,
-        warnings=context.warnings,
-        finished_at=timezone.now(),
-    )
+    if JOBS.owned(job_id, attempt).exists():
+        partial.replace(path)
+        # Partial files of attempts whose worker died on the way.
+        for leftover in path.parent.glob(f".{path.name}.*.part"):
+            leftover.unlink(missing_ok=True)
+        JOBS.update(
+            job_id,
+            attempt,
+            status=ExportJob.Status.DONE,
+            file=relative,
+            processed=context.total,
+            total=context.total,
+            warnings=context.warnings,
+            finished_at=timezone.now(),
+        )
+    else:  # another delivery took over while this one stalled: its file wins
+        partial.unlink(missing_ok=True)
     job.refresh_from_db()
     return job

@@ -18,11 +18,20 @@ from rest_framework.views import APIView
 from factcheck.accounts.permissions import IsEditor
 
 from . import services
+from .exporters import EXPORTERS
 from .models import ExportJob
 from .serializers import ExportJobCreateSerializer, ExportJobSerializer
 
 # Beyond this many claims the PDF (laid out in memory) must be an export job.
 PDF_STREAM_LIMIT = 500
+# Each format's media type, documented as the 200 response's content: JSON ones as JSON
+# (any shape: each format is its own standard), the others as a file.
+FILE_RESPONSES: dict[Any, Any] = {
+    (200, exporter.media_type.split(";")[0]): (
+        OpenApiTypes.ANY if "json" in exporter.media_type else OpenApiTypes.BINARY
+    )
+    for exporter in EXPORTERS.values()
+}
 # Query parameters that are not filters.
 NOT_FILTERS = {"page", "page_size", "download"}
 
@@ -43,8 +52,10 @@ class ClaimExportView(APIView):
     permission_classes = [IsEditor]
 
     @extend_schema(
-        parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH)],
-        responses={200: OpenApiTypes.BINARY},
+        parameters=[
+            OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=sorted(EXPORTERS))
+        ],
+        responses=FILE_RESPONSES,
     )
     def get(self, request: Request, fmt: str) -> StreamingHttpResponse:
         exporter, claims, context = services.prepare(fmt, filters_from(request))
@@ -92,7 +103,7 @@ class ExportJobViewSet(
         )
         return Response(ExportJobSerializer(job).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={200: OpenApiTypes.BINARY})
+    @extend_schema(responses=FILE_RESPONSES)
     @action(detail=True, methods=["get"])
     def download(self, request: Request, pk: str | None = None) -> FileResponse:
         job = self.get_object()

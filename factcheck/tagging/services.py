@@ -26,11 +26,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The longest a request waits for the broker before leaving the article queued for the
-# sweeper. Kombu's socket timeouts bound one attempt, but a frozen Redis can still cost
-# connect + publish + retry; a hard deadline keeps the request fast whatever kombu does.
-ENQUEUE_DEADLINE = float(getattr(settings, "FACTCHECK_TAGGING_ENQUEUE_DEADLINE", 1.5))
-
 
 def request_tagging(article: Article) -> None:
     """Mark the article queued and enqueue its tagging after commit. A broker that is down
@@ -103,35 +98,17 @@ def batches(ids: list[int], size: int | None = None) -> list[list[int]]:
 def enqueue_tagging(article_ids: int | list[int], deadline: float | None = None) -> bool:
     """Publish the tagging task (one article, or a batch); False (and the articles left
     queued) when the broker does not take it within `deadline` seconds."""
+    from factcheck.core.enqueue import publish
+
     from .tasks import tag_article, tag_articles
 
-    def send() -> None:
-        if isinstance(article_ids, int):
-            tag_article.delay(article_ids)
-        else:
-            tag_articles.delay(list(article_ids))
-
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        send()
-        return True
-    outcome: dict[str, bool] = {}
-
-    def publish() -> None:
-        try:
-            send()
-            outcome["ok"] = True
-        except Exception:  # broker refused or misconfigured: the sweeper retries
-            outcome["ok"] = False
-
-    # A daemon thread: if the broker is frozen, the publish may outlive the request, but
-    # the request does not wait for it (and the process can still exit).
-    worker = threading.Thread(target=publish, name="enqueue-tagging", daemon=True)
-    worker.start()
-    worker.join(ENQUEUE_DEADLINE if deadline is None else deadline)
-    if not outcome.get("ok"):
+    if isinstance(article_ids, int):
+        sent = publish(tag_article, (article_ids,), deadline=deadline)
+    else:
+        sent = publish(tag_articles, (list(article_ids),), deadline=deadline)
+    if not sent:
         log.warning("Could not enqueue tagging of article(s) %s; left queued", article_ids)
-        return False
-    return True
+    return sent
 
 
 def pending_articles(older_than: float, now: Any = None) -> list[int]:

@@ -167,7 +167,7 @@ def test_broker_refused_during_import(
         redis.start()
         worker.start()
         wait_tagged(body["id"], timeout=60)
-        assert "sweep_tagging" in worker.log()
+        assert "sweep_jobs" in worker.log()
     finally:
         worker.stop()
         redis.stop()

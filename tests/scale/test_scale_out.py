@@ -178,7 +178,7 @@ def test_thousand_concurrent_imports_are_each_tagged_once(
     assert all(runs), f"one worker did no work: {runs}"
     assert retries == 0
     assert "Sweeper re-enqueued" not in "".join(logs)
-    assert "sweep_tagging" in logs[0], "beat never ran the sweeper"
+    assert "sweep_jobs" in logs[0], "beat never ran the sweeper"
 
     # The API kept answering while it all happened.
     assert len(sampler.latencies) >= 20

@@ -58,9 +58,23 @@ def evidence_cell(citations: list[dict[str, Any]], key: str) -> str:
     return "\n".join(str(_text(c[key])) for c in citations)
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula
+# (=HYPERLINK(...) leaks data, =cmd|... ran programs): OWASP's CSV injection advice is to
+# prefix such a cell with a single quote, which shows as text and runs nothing.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _text(value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    # Numbers (ids, offsets, rating values) are written as numbers: "-1" is a number,
+    # not a formula, and a quote would change it.
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
@@ -70,9 +84,9 @@ def csv_values(row: Row) -> list[object]:
     values: list[object] = []
     for column in COLUMNS:
         if column == "claim":
-            values.append(claim_text(row))
+            values.append(neutralise(claim_text(row)))
         elif column == "citations":
-            values.append(citations_cell(row["citations"]))
+            values.append(neutralise(citations_cell(row["citations"])))
         elif column in EVIDENCE_COLUMNS:
             values.append(evidence_cell(row["citations"], EVIDENCE_COLUMNS[column]))
         else:
