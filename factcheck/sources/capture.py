@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from factcheck.articles.fetch import FetchError, fetch_url
+from factcheck.core.enqueue import enqueue_on_commit, publish
+from factcheck.core.jobs import sweep_after
 
 from .excerpts import find_excerpt
 from .models import Capture, CaptureStatus, Snapshot
@@ -51,18 +54,28 @@ def request_capture(citation: Citation) -> Capture | None:
             "requested_at": timezone.now(),
         },
     )
-    capture_id = capture.pk
-    transaction.on_commit(lambda: enqueue_capture(capture_id))
+    # After commit, with a deadline: a stalled broker never holds the request, and the
+    # capture stays pending for the sweeper (sweep_captures).
+    enqueue_on_commit(CAPTURE_TASK, capture.pk)
     return capture
 
 
-def enqueue_capture(capture_id: int) -> None:
-    from .tasks import capture_citation
+CAPTURE_TASK = "factcheck.sources.tasks.capture_citation"
 
-    try:
-        capture_citation.delay(capture_id)
-    except Exception:  # the broker is away: the capture stays pending; re-capture retries
-        log.warning("Could not enqueue the capture %s; it stays pending", capture_id)
+
+def sweep_captures() -> int:
+    """Enqueue again the captures left pending for longer than the sweep delay (the broker
+    never took them, or their worker died); a duplicate delivery finds them done."""
+    cutoff = timezone.now() - timedelta(seconds=sweep_after())
+    stale = list(
+        Capture.objects.filter(status=CaptureStatus.PENDING, requested_at__lt=cutoff)
+        .order_by("requested_at")
+        .values_list("pk", flat=True)[:500]
+    )
+    for capture_id in stale:
+        if not publish(CAPTURE_TASK, (capture_id,)):
+            break  # the broker is still away; the next sweep tries again
+    return len(stale)
 
 
 def recapture(citation: Citation) -> Capture | None:

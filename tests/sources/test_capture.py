@@ -239,3 +239,21 @@ def test_the_citation_list_has_a_fixed_query_count(
     with django_assert_max_num_queries(4):
         response = reviewer_client.get(f"/api/citations/?claim={claim.pk}&page_size=100")
     assert response.json()["count"] == 12
+
+
+def test_the_sweeper_enqueues_captures_left_pending(redis_url: str, settings: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from factcheck.core.jobs import sweepers
+    from factcheck.sources.capture import sweep_captures
+
+    assert sweepers()["captures"] is sweep_captures  # registered with the beat sweep
+    old = Capture.objects.get(citation=cite("https://stats.example.org/a", "x"))
+    fresh = Capture.objects.get(citation=cite("https://stats.example.org/b", "x"))
+    Capture.objects.filter(pk=old.pk).update(requested_at=timezone.now() - timedelta(hours=1))
+    assert sweep_captures() == 1  # the fresh one may still be on its way
+    Capture.objects.filter(pk=fresh.pk).update(status=CaptureStatus.FAILED)
+    Capture.objects.filter(pk=old.pk).update(status=CaptureStatus.CAPTURED)
+    assert sweep_captures() == 0
