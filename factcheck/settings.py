@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "factcheck.sources",
     "factcheck.claims",
     "factcheck.reports",
+    "factcheck.factchecks",
 ]
 
 MIDDLEWARE = [
@@ -277,6 +278,11 @@ FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Fac
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://example.org")
 FACTCHECK_CLAIM_URL_PATTERN = os.environ.get(
     "FACTCHECK_CLAIM_URL_PATTERN", "https://example.org/fact-checks/{id}"
+)
+# The public fact-check pages: where the organisation explains how it checks (a link on
+# every page), and the site's own address for absolute links in the pages and the feed.
+FACTCHECK_METHODOLOGY_URL = os.environ.get(
+    "FACTCHECK_METHODOLOGY_URL", "https://example.org/methodology"
 )
 # Tests only: lets the URL importer fetch from a local HTTP server.
 FACTCHECK_URL_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_URL_FETCH_ALLOW_LOOPBACK", False)
