@@ -37,7 +37,10 @@ urlpatterns = [
     ),
     path("api/articles/<int:pk>/tagging/", ArticleTaggingView.as_view(), name="article-tagging"),
     path("api/", include("factcheck.reports.urls")),
+    path("api/", include("factcheck.factchecks.urls")),
+    # Public, anonymous: published fact-check pages, their feed, the corrections log.
+    path("fact-checks/", include("factcheck.factchecks.public_urls")),
     path("api/", include(router.urls)),
     # Everything else is the single-page app (login, queue, workspace...).
-    re_path(r"^(?!api/|admin/|static/|health/)(?P<path>.*)$", spa, name="spa"),
+    re_path(r"^(?!api/|admin/|static/|health/|fact-checks/)(?P<path>.*)$", spa, name="spa"),
 ]

@@ -19,8 +19,8 @@ from . import ranking
 from .index import FTS_TABLE
 from .models import FactCheck, MatchStats, MatchTerm
 
-CANDIDATES = 40  # rows re-ranked per query
-MAX_QUERY_TERMS = 12  # rarest query terms searched
+CANDIDATES = 50  # rows re-ranked per query
+MAX_QUERY_TERMS = 24  # rarest query terms searched
 TERM_BUDGET = 60_000  # stop adding terms once they would visit this many rows
 DEFAULT_TOP = 5
 
@@ -77,22 +77,31 @@ def match(
 ) -> list[Match]:
     """The `top` fact-checks that best match `text`, best first, each with a score in
     0..1 (the estimated probability that it checked this claim)."""
+    rows, features = candidate_features(text, claimant, year, exclude)
+    scored = ranking.scores(features)
+    order = sorted(range(len(rows)), key=lambda i: (-scored[i], rows[i]["id"]))[:top]
+    return [_match(rows[i], scored[i]) for i in order]
+
+
+def candidate_features(
+    text: str, claimant: str = "", year: int | None = None, exclude: Collection[int] = ()
+) -> tuple[list[dict[str, Any]], list[list[float]]]:
+    """The candidate rows for `text` and their re-ranking features (also what the weights
+    are fitted on)."""
     query = ranking.Query.of(text, claimant=claimant, year=year)
     unique = sorted(set(query.analysed.terms))
     if not unique:
-        return []
+        return [], []
     stats = MatchStats.objects.filter(pk=1).values_list("ndoc", "nterms").first()
-    if not stats or not stats[0]:
-        return []
+    if not stats or stats[0] <= 0:
+        return [], []
     ndoc, nterms = stats
     df = dict(MatchTerm.objects.filter(term__in=unique).values_list("term", "ndoc"))
     idfs = {term: ranking.idf(ndoc, n) for term, n in df.items() if n > 0}
     searched = _pick_terms(df)
     if not searched:
-        return []
+        return [], []
     rows = _candidates(searched, idfs, exclude)
-    if not rows:
-        return []
     candidates = [
         ranking.Candidate(
             id=row["id"],
@@ -104,9 +113,7 @@ def match(
         )
         for row in rows
     ]
-    scored = ranking.scores(ranking.features(query, candidates, idfs, nterms / ndoc))
-    order = sorted(range(len(rows)), key=lambda i: (-scored[i], rows[i]["id"]))[:top]
-    return [_match(rows[i], scored[i]) for i in order]
+    return rows, ranking.features(query, candidates, idfs, nterms / ndoc)
 
 
 def _pick_terms(df: dict[str, int]) -> list[str]:
