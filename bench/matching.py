@@ -202,7 +202,7 @@ def synthesise(claims: list[tuple[str, str, str]], total: int) -> None:
     def rows():  # type: ignore[no-untyped-def]
         for n in range(have, total):
             a, b = rng.choice(texts), rng.choice(texts)
-            words = a[: len(a) // 2] + [str(rng.randint(2, 99_999))] + b[len(b) // 2 :]
+            words = [*a[: len(a) // 2], str(rng.randint(2, 99_999)), *b[len(b) // 2 :]]
             yield (
                 n,
                 FactCheckRow(url=f"https://synthetic.example/{n}", claim_reviewed=" ".join(words)),

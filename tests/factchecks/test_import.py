@@ -82,7 +82,8 @@ def test_one_object_all_fields() -> None:
             "rows.csv",
             "url,claim_reviewed,rating,publisher,date\n"
             "https://other.example/a,The moon is made of cheese.,False,Other Checkers,2020-01-06\n"
-            'https://other.example/b,"Vaccines contain microchips.",Pants on fire,Other,6 January 2020\n',
+            'https://other.example/b,"Vaccines contain microchips.",Pants on fire,Other,'
+            "6 January 2020\n",
         ),
     ],
 )
