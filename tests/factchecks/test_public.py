@@ -67,7 +67,7 @@ def test_the_id_alone_redirects_to_the_page(people: tuple[Any, Any]) -> None:
 
 
 def test_evidence_links_to_its_captured_copy(people: tuple[Any, Any]) -> None:
-    claim, ours = published_claim(*people)
+    _, ours = published_claim(*people)
     ours.snapshot["evidence"][0]["capture"] = {
         "sha256": "ab" * 32,
         "fetched_at": "2020-01-02T03:04:05+00:00",
