@@ -104,17 +104,16 @@ def _save_chunk(
         for number, row in zip(numbers, rows, strict=True):
             try:
                 one = save_rows([row], job)
-            except Exception as error:
-                errors.append({"row": number, "field": "row", "error": f"not saved: {error}"})
+            except Exception as failure:
+                errors.append({"row": number, "field": "row", "error": f"not saved: {failure}"})
                 continue
             saved.created += one.created
             saved.updated += one.updated
             saved.duplicates += one.duplicates
-            for error in one.errors.values():
-                errors.append(_error(number, error))
+            errors.extend(_error(number, problem) for problem in one.errors.values())
         return saved
-    for position, error in saved.errors.items():
-        errors.append(_error(numbers[position], error))
+    for position, problem in saved.errors.items():
+        errors.append(_error(numbers[position], problem))
     return saved
 
 

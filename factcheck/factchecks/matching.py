@@ -3,12 +3,14 @@
 Two steps. The database finds candidates: on PostgreSQL the GIN index over the analysed
 terms (a tsvector of exactly our terms), scored by the rarity of the query terms each row
 holds; on SQLite an FTS5 table with its BM25. Only the rarest query terms are searched,
-so a long post full of common words stays cheap against a million rows. Then ranking.py
+so a long post full of common words stays cheap against a million rows. On PostgreSQL
+the whole search is one statement (one round trip). Then ranking.py
 re-ranks the candidates with features the index cannot compute."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,9 +21,9 @@ from . import ranking
 from .index import FTS_TABLE
 from .models import FactCheck, MatchStats, MatchTerm
 
-CANDIDATES = 50  # rows re-ranked per query
+CANDIDATES = 30  # rows re-ranked per query
 MAX_QUERY_TERMS = 24  # rarest query terms searched
-TERM_BUDGET = 60_000  # stop adding terms once they would visit this many rows
+TERM_BUDGET = 1_000  # stop adding terms once they would visit this many rows
 DEFAULT_TOP = 5
 
 
@@ -92,16 +94,13 @@ def candidate_features(
     unique = sorted(set(query.analysed.terms))
     if not unique:
         return [], []
-    stats = MatchStats.objects.filter(pk=1).values_list("ndoc", "nterms").first()
-    if not stats or stats[0] <= 0:
+    if connection.vendor == "postgresql":
+        rows, ndoc, nterms, df = _candidates_postgresql(unique, exclude)
+    else:
+        rows, ndoc, nterms, df = _candidates_sqlite(unique, exclude)
+    if not rows:
         return [], []
-    ndoc, nterms = stats
-    df = dict(MatchTerm.objects.filter(term__in=unique).values_list("term", "ndoc"))
     idfs = {term: ranking.idf(ndoc, n) for term, n in df.items() if n > 0}
-    searched = _pick_terms(df)
-    if not searched:
-        return [], []
-    rows = _candidates(searched, idfs, exclude)
     candidates = [
         ranking.Candidate(
             id=row["id"],
@@ -130,46 +129,88 @@ def _pick_terms(df: dict[str, int]) -> list[str]:
     return picked
 
 
-def _tsquery_lexeme(term: str) -> str:
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+# One statement, one round trip: the totals, the query terms' frequencies, the rarest terms
+# within the budget (as _pick_terms), the rows holding any of them through the GIN index,
+# scored by the summed IDF of the terms each holds, and the best CANDIDATES of those.
+_PG_SQL = """
+WITH s AS (SELECT ndoc, nterms FROM factchecks_matchstats WHERE id = 1),
+d AS (SELECT term, ndoc FROM factchecks_matchterm WHERE term = ANY(%(terms)s::text[]) AND ndoc > 0),
+p AS (
+  SELECT d.term, quote_literal(d.term)::tsquery AS tq,
+         ln(1 + (s.ndoc - d.ndoc + 0.5) / (d.ndoc + 0.5)) AS idf,
+         row_number() OVER w AS n, sum(d.ndoc) OVER w AS visited
+  FROM d, s WINDOW w AS (ORDER BY d.ndoc, d.term)
+),
+picked AS (SELECT * FROM p WHERE n <= %(most)s AND (n <= 2 OR visited <= %(budget)s)),
+q AS (SELECT string_agg(quote_literal(term), ' | ')::tsquery AS query FROM picked),
+c AS (
+  SELECT f.id, (SELECT sum(picked.idf) FROM picked WHERE f.search_vector @@ picked.tq) AS score
+  FROM factchecks_factcheck f, q
+  WHERE f.search_vector @@ q.query AND f.withdrawn_at IS NULL
+    AND NOT (f.id = ANY(%(exclude)s::bigint[]))
+  ORDER BY score DESC, f.id LIMIT %(limit)s
+)
+SELECT {columns}, s.ndoc, s.nterms,
+       (SELECT json_object_agg(term, ndoc) FROM d) AS df
+FROM c JOIN factchecks_factcheck f ON f.id = c.id, s
+ORDER BY c.score DESC, c.id
+"""
 
 
-def _candidates(
-    terms: Sequence[str], idfs: dict[str, float], exclude: Collection[int]
-) -> list[dict[str, Any]]:
+def _candidates_postgresql(
+    terms: Sequence[str], exclude: Collection[int]
+) -> tuple[list[dict[str, Any]], int, int, dict[str, int]]:
+    sql = _PG_SQL.format(columns=", ".join(f"f.{c}" for c in COLUMNS))
+    params = {
+        "terms": list(terms),
+        "most": MAX_QUERY_TERMS,
+        "budget": TERM_BUDGET,
+        "exclude": list(exclude),
+        "limit": CANDIDATES,
+    }
+    connection.ensure_connection()
+    # A server-side prepared statement (psycopg's own cursor, not Django's client-side
+    # binding): the plan is made once per connection, not for every match.
+    with connection.connection.cursor() as cursor:
+        cursor.execute(sql, params, prepare=True)
+        fetched = cursor.fetchall()
+    if not fetched:
+        return [], 0, 0, {}
+    width = len(COLUMNS)
+    ndoc, nterms, df = fetched[0][width:]
+    if isinstance(df, str):
+        df = json.loads(df)
+    rows = [dict(zip(COLUMNS, row[:width], strict=True)) for row in fetched]
+    return rows, int(ndoc), int(nterms), {str(k): int(v) for k, v in (df or {}).items()}
+
+
+def _candidates_sqlite(
+    terms: Sequence[str], exclude: Collection[int]
+) -> tuple[list[dict[str, Any]], int, int, dict[str, int]]:
+    stats = MatchStats.objects.filter(pk=1).values_list("ndoc", "nterms").first()
+    if not stats or stats[0] <= 0:
+        return [], 0, 0, {}
+    df = dict(MatchTerm.objects.filter(term__in=terms).values_list("term", "ndoc"))
+    searched = _pick_terms(df)
+    if not searched:
+        return [], 0, 0, {}
     table = FactCheck._meta.db_table
     columns = ", ".join(f"f.{c}" for c in COLUMNS)
+    params: list[Any] = [" OR ".join('"' + t.replace('"', '""') + '"' for t in searched)]
     not_excluded = ""
-    params: list[Any] = []
-    if connection.vendor == "postgresql":
-        score = " + ".join(["(search_vector @@ %s::tsquery)::int * %s"] * len(terms))
-        for term in terms:
-            params += [_tsquery_lexeme(term), idfs.get(term, 0.0)]
-        params.append(" | ".join(_tsquery_lexeme(t) for t in terms))
-        if exclude:
-            not_excluded = "AND NOT (id = ANY(%s))"
-            params.append(list(exclude))
-        params.append(CANDIDATES)
-        sql = (
-            f"WITH c AS (SELECT id, {score} AS score FROM {table} "
-            f"WHERE search_vector @@ %s::tsquery AND withdrawn_at IS NULL {not_excluded} "
-            f"ORDER BY score DESC, id LIMIT %s) "
-            f"SELECT {columns} FROM c JOIN {table} f ON f.id = c.id ORDER BY c.score DESC, c.id"
-        )
-    else:
-        params.append(" OR ".join('"' + t.replace('"', '""') + '"' for t in terms))
-        if exclude:
-            not_excluded = f"AND f.id NOT IN ({', '.join(['%s'] * len(exclude))})"
-            params += list(exclude)
-        params.append(CANDIDATES)
-        sql = (
-            f"SELECT {columns} FROM {FTS_TABLE} JOIN {table} f ON f.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND f.withdrawn_at IS NULL {not_excluded} "
-            f"ORDER BY bm25({FTS_TABLE}), f.id LIMIT %s"
-        )
+    if exclude:
+        not_excluded = f"AND f.id NOT IN ({', '.join(['%s'] * len(exclude))})"
+        params += list(exclude)
+    params.append(CANDIDATES)
+    sql = (
+        f"SELECT {columns} FROM {FTS_TABLE} JOIN {table} f ON f.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s AND f.withdrawn_at IS NULL {not_excluded} "
+        f"ORDER BY bm25({FTS_TABLE}), f.id LIMIT %s"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [dict(zip(COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+    return rows, stats[0], stats[1], df
 
 
 def _match(row: dict[str, Any], score: float) -> Match:

@@ -58,10 +58,9 @@ class FactCheck(models.Model):
 
     class Meta:
         ordering = ["-date_published", "-id"]
-        indexes = [
-            models.Index(fields=["origin", "withdrawn_at"]),
-            models.Index(fields=["publisher"]),
-        ]
+        # No index on withdrawn_at: nearly every row has none, and one tempts the planner
+        # away from the full-text GIN index (factchecks_search_gin) when matching.
+        indexes = [models.Index(fields=["publisher"])]
 
     def __str__(self) -> str:
         return self.claim_reviewed[:80]

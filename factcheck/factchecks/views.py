@@ -71,7 +71,7 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
         for m in ranked:
             if m.factcheck_id in rows:
                 results.append({**FactCheckSerializer(rows[m.factcheck_id]).data, "score": m.score})
-        page = self.paginate_queryset(results)  # type: ignore[arg-type]
+        page: list[Any] | None = self.paginate_queryset(results)  # type: ignore[arg-type]
         return self.get_paginated_response(page)
 
     @extend_schema(request=MatchRequestSerializer, responses={200: MatchSerializer(many=True)})

@@ -44,8 +44,10 @@ class Command(BaseCommand):
                 f"{counts['updated']} updated, {counts['duplicates']} duplicates, "
                 f"{len(counts['errors'])} errors"
             )
-            for error in counts["errors"]:
-                self.stderr.write(f"{name}: row {error['row']}: {error['field']}: {error['error']}")
+            for problem in counts["errors"]:
+                self.stderr.write(
+                    f"{name}: row {problem['row']}: {problem['field']}: {problem['error']}"
+                )
         if failed:
             raise SystemExit(1)
 
