@@ -98,6 +98,19 @@ class Correction(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    @property
+    def summary(self) -> str:
+        """What changed, as a reader reads it: "verdict True → False; rationale revised"."""
+        parts, revised = [], []
+        for name, (old, new) in self.changes.items():
+            if name == "verdict":
+                parts.append(f"verdict {old or 'none'} → {new or 'none'}")
+            else:
+                revised.append(name.replace("_", " "))
+        if revised:
+            parts.append(", ".join(revised) + " revised")
+        return "; ".join(parts)
+
 
 class FactCheckImportJob(models.Model):
     """An import of ClaimReview JSON-LD / JSONL / DataFeed / CSV, run by a worker, with

@@ -202,13 +202,12 @@ def sync_published_claim(claim: Any) -> FactCheck:
     previous = factcheck.snapshot or {}
     changes = _public_changes(previous, snapshot) if previous else {}
     if changes:
-        Correction.objects.create(
-            factcheck=factcheck,
-            note=_correction_note(claim, factcheck.date_modified or factcheck.first_published_at)
-            or "This fact-check was updated after review: " + ", ".join(changes) + ".",
-            changes=changes,
-            created_at=now,
+        correction = Correction(factcheck=factcheck, changes=changes, created_at=now)
+        since = factcheck.date_modified or factcheck.first_published_at
+        correction.note = _correction_note(claim, since) or (
+            f"Updated after review: {correction.summary}."
         )
+        correction.save()
         factcheck.date_modified = now
     factcheck.origin = Origin.OURS
     factcheck.claim = claim

@@ -171,7 +171,7 @@ def test_a_changed_verdict_is_a_public_correction(people: tuple[Any, Any]) -> No
     assert correction.changes["verdict"] == ["True", "False"]
     html = Client().get(f"/fact-checks/{ours.slug}").content.decode()
     assert f'id="correction-{correction.pk}"' in html
-    assert "verdict, rationale" in html
+    assert "verdict True → False; rationale revised" in html
     review = embedded(html)
     assert_valid(review)
     assert review["dateModified"] == ours.date_modified.isoformat()
@@ -200,3 +200,25 @@ def test_the_page_shows_the_snapshot_not_later_edits(people: tuple[Any, Any]) ->
 def test_corrections_log_lists_nothing_private() -> None:
     response = Client().get("/fact-checks/corrections")
     assert response.status_code == 200 and "No corrections so far." in response.content.decode()
+
+
+def test_the_editors_correction_note_is_shown(people: tuple[Any, Any]) -> None:
+    from factcheck.claims.services import record_event
+
+    reviewer, editor = people
+    claim, ours = published_claim(reviewer, editor)
+    claim = workflow.transition(claim.pk, "unpublish", editor, claim.version)
+    services.withdraw_claim(claim)
+    claim = workflow.transition(claim.pk, "return", editor, claim.version, comment="x")
+    claim = update_claim(claim.pk, claim.version, editor, rationale="Revised by the office.")
+    for step in ("submit", "approve", "publish"):
+        claim = workflow.transition(claim.pk, step, editor, claim.version)
+    # What the claims workflow records when republishing changed content (issue 12).
+    note = "The statistics office revised its table on 3 March."
+    record_event(claim, editor, "corrected", {"note": note, "changes": {}})
+    ours = services.sync_published_claim(claim)
+    correction = Correction.objects.get(factcheck=ours)
+    assert correction.note == note
+    html = Client().get(f"/fact-checks/{ours.slug}").content.decode()
+    assert note in html and "(rationale revised.)" in html
+    assert embedded(html)["correction"][0]["text"] == note
