@@ -9,6 +9,9 @@ from .models import Correction, FactCheck, FactCheckImportJob
 
 class FactCheckSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     public_url = serializers.SerializerMethodField()
+    # Blank when unknown, which a "uri" format would refuse.
+    appearance_url = serializers.CharField(read_only=True)
+    publisher_url = serializers.CharField(read_only=True)
 
     class Meta:
         model = FactCheck
@@ -54,6 +57,27 @@ class MatchSerializer(serializers.Serializer):  # type: ignore[type-arg]
     origin = serializers.CharField()
     claimant = serializers.CharField()
     score = serializers.FloatField()
+
+
+class SuggestionSerializer(MatchSerializer):
+    cited = serializers.BooleanField(help_text="Already cited on this claim.")
+
+
+class MatchResponseSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    matches = MatchSerializer(many=True)
+
+
+class SuggestionsResponseSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    text = serializers.CharField(help_text="What was matched: the claim or the sentence.")
+    matches = SuggestionSerializer(many=True)
+
+
+class CiteResponseSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    citation = serializers.IntegerField()
+    claim = serializers.IntegerField()
+    claim_version = serializers.IntegerField()
+    url = serializers.CharField()
+    stance = serializers.CharField()
 
 
 class MatchRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]

@@ -26,13 +26,15 @@ from . import imports, services
 from .matching import match
 from .models import FactCheck, FactCheckImportJob
 from .serializers import (
+    CiteResponseSerializer,
     CiteSerializer,
     FactCheckImportJobSerializer,
     FactCheckSerializer,
     ImportUploadSerializer,
     MatchRequestSerializer,
-    MatchSerializer,
+    MatchResponseSerializer,
     SuggestionQuerySerializer,
+    SuggestionsResponseSerializer,
 )
 from .suggestions import text_for_candidate, text_for_claim
 
@@ -74,7 +76,7 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
         page: list[Any] | None = self.paginate_queryset(results)  # type: ignore[arg-type]
         return self.get_paginated_response(page)
 
-    @extend_schema(request=MatchRequestSerializer, responses={200: MatchSerializer(many=True)})
+    @extend_schema(request=MatchRequestSerializer, responses={200: MatchResponseSerializer})
     @action(detail=False, methods=["post"])
     def match(self, request: Request) -> Response:
         """The fact-checks that best match a text, best first, with scores in 0..1."""
@@ -85,7 +87,7 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
         return Response({"matches": [m.as_json() for m in found]})
 
     @extend_schema(
-        parameters=[SuggestionQuerySerializer], responses={200: MatchSerializer(many=True)}
+        parameters=[SuggestionQuerySerializer], responses={200: SuggestionsResponseSerializer}
     )
     @action(detail=False, methods=["get"])
     def suggestions(self, request: Request) -> Response:
@@ -110,13 +112,14 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
             }
         )
 
-    @extend_schema(request=CiteSerializer, responses={201: None})
+    @extend_schema(request=CiteSerializer, responses={201: CiteResponseSerializer})
     @action(detail=True, methods=["post"])
     def cite(self, request: Request, pk: str | None = None) -> Response:
         """Cite this fact-check on a claim as prior work (the claims services write it)."""
         form = CiteSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
+        self.get_object()  # 404 for an unknown or withdrawn fact-check
         citation = services.cite(
             int(pk or 0), data["claim"], request.user, data["version"], data["stance"]
         )
