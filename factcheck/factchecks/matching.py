@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from . import ranking
 from .index import FTS_TABLE
@@ -95,7 +95,7 @@ def candidate_features(
     if not unique:
         return [], []
     if connection.vendor == "postgresql":
-        rows, ndoc, nterms, df = _candidates_postgresql(unique, exclude)
+        rows, ndoc, nterms, df = _candidates_postgresql(unique, exclude, text)
     else:
         rows, ndoc, nterms, df = _candidates_sqlite(unique, exclude)
     if not rows:
@@ -160,7 +160,7 @@ ORDER BY c.score DESC, c.id
 
 
 def _candidates_postgresql(
-    terms: Sequence[str], exclude: Collection[int]
+    terms: Sequence[str], exclude: Collection[int], text: str = ""
 ) -> tuple[list[dict[str, Any]], int, int, dict[str, int]]:
     sql = _PG_SQL.format(columns=", ".join(f"f.{c}" for c in COLUMNS))
     params = {
@@ -176,6 +176,8 @@ def _candidates_postgresql(
     with connection.connection.cursor() as cursor:
         cursor.execute(sql, params, prepare=True)
         fetched = cursor.fetchall()
+    if not fetched and text and len(text) <= TYPO_MAX_CHARS:
+        fetched = _typo_candidates(text, terms, exclude)
     if not fetched:
         return [], 0, 0, {}
     width = len(COLUMNS)
@@ -184,6 +186,33 @@ def _candidates_postgresql(
         df = json.loads(df)
     rows = [dict(zip(COLUMNS, row[:width], strict=True)) for row in fetched]
     return rows, int(ndoc), int(nterms), {str(k): int(v) for k, v in (df or {}).items()}
+
+
+# A short query none of whose rare terms is indexed (a typo: "Minecarft") still finds the
+# fact-checks whose claim is most like it, by pg_trgm's word similarity over its GIN index.
+TYPO_MAX_CHARS = 200
+TYPO_THRESHOLD = 0.3
+_PG_TYPO_SQL = """
+WITH s AS (SELECT ndoc, nterms FROM factchecks_matchstats WHERE id = 1)
+SELECT {columns}, s.ndoc, s.nterms,
+       (SELECT json_object_agg(term, ndoc) FROM factchecks_matchterm
+        WHERE term = ANY(%(terms)s::text[])) AS df
+FROM factchecks_factcheck f, s
+WHERE %(text)s <%% f.claim_reviewed AND f.withdrawn_at IS NULL
+  AND NOT (f.id = ANY(%(exclude)s::bigint[]))
+ORDER BY word_similarity(%(text)s, f.claim_reviewed) DESC, f.id
+LIMIT %(limit)s
+"""
+
+
+def _typo_candidates(text: str, terms: Sequence[str], exclude: Collection[int]) -> list[Any]:
+    sql = _PG_TYPO_SQL.format(columns=", ".join(f"f.{c}" for c in COLUMNS))
+    params = {"text": text, "terms": list(terms), "exclude": list(exclude), "limit": CANDIDATES}
+    with transaction.atomic(), connection.connection.cursor() as cursor:
+        # pg_trgm's default (0.6) wants nearly every trigram; a typo or two breaks that.
+        cursor.execute(f"SET LOCAL pg_trgm.word_similarity_threshold = {TYPO_THRESHOLD}")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _candidates_sqlite(

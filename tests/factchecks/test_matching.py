@@ -142,3 +142,12 @@ def test_match_claims_command(checks: list[FactCheck], tmp_path: Path) -> None:
         call_command("match_claims", str(bad), stdout=out)
     errors = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [e["error"][:4] for e in errors] == ["text", "not "]
+
+
+def test_a_misspelt_short_query_still_finds_its_fact_check(checks: list[FactCheck]) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_trgm's word similarity is the PostgreSQL path")
+    found = matching.match("Minecarft shuting dwn")
+    assert found and found[0].url == "https://f.example/2"
