@@ -222,3 +222,25 @@ def test_the_editors_correction_note_is_shown(people: tuple[Any, Any]) -> None:
     html = Client().get(f"/fact-checks/{ours.slug}").content.decode()
     assert note in html and "(rationale revised.)" in html
     assert embedded(html)["correction"][0]["text"] == note
+
+
+def test_feed_and_log_query_counts_are_fixed(people: tuple[Any, Any]) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reviewer, editor = people
+    claim, _ = published_claim(reviewer, editor)
+    republish(claim, editor, rationale="Changed once.")
+
+    def counts() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as feed:
+            assert Client().get("/fact-checks/feed.json").status_code == 200
+        with CaptureQueriesContext(connection) as log:
+            assert Client().get("/fact-checks/corrections").status_code == 200
+        return len(feed), len(log)
+
+    few = counts()
+    for _ in range(3):
+        claim, _ = published_claim(reviewer, editor)
+        republish(claim, editor, rationale="Changed.")
+    assert counts() == few
