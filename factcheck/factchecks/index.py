@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F
 
 from . import text
 from .models import FactCheck, MatchStats, MatchTerm
@@ -69,11 +68,14 @@ def apply(changes: Sequence[Change]) -> None:
             nterms += len(terms)
     _add_terms({t: n for t, n in delta.items() if n})
     if ndoc or nterms:
-        updated = MatchStats.objects.filter(pk=1).update(
-            ndoc=F("ndoc") + ndoc, nterms=F("nterms") + nterms
-        )
-        if not updated:
-            MatchStats.objects.create(pk=1, ndoc=ndoc, nterms=nterms)
+        table = MatchStats._meta.db_table
+        with connection.cursor() as cursor:  # an upsert: two first imports may race
+            cursor.execute(
+                f"INSERT INTO {table} (id, ndoc, nterms) VALUES (1, %s, %s) ON CONFLICT (id) "
+                f"DO UPDATE SET ndoc = {table}.ndoc + excluded.ndoc, "
+                f"nterms = {table}.nterms + excluded.nterms",
+                [ndoc, nterms],
+            )
     if connection.vendor == "sqlite":
         _sqlite_fts([c for c in changes if c.before != c.after])
 

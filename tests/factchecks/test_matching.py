@@ -151,3 +151,49 @@ def test_a_misspelt_short_query_still_finds_its_fact_check(checks: list[FactChec
         pytest.skip("pg_trgm's word similarity is the PostgreSQL path")
     found = matching.match("Minecarft shuting dwn")
     assert found and found[0].url == "https://f.example/2"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_imports_keep_the_statistics_exact() -> None:
+    """Two imports at once (two connections): the term frequencies and totals they leave
+    are what a rebuild from the rows computes."""
+    import threading
+
+    from django.db import connection, connections
+
+    from factcheck.factchecks.claimreview import FactCheckRow
+    from factcheck.factchecks.services import save_rows
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers")
+    errors: list[BaseException] = []
+
+    def run(offset: int) -> None:
+        try:
+            for start in range(0, 60, 15):
+                save_rows(
+                    [
+                        FactCheckRow(
+                            url=f"https://c.example/{offset}/{n}",
+                            claim_reviewed=f"Shared words about unemployment and wages {n % 7}",
+                        )
+                        for n in range(start, start + 15)
+                    ]
+                )
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    after = dict(MatchTerm.objects.filter(ndoc__gt=0).values_list("term", "ndoc"))
+    stats = MatchStats.objects.values_list("ndoc", "nterms").get()
+    assert stats[0] == 120
+    index.rebuild()
+    assert dict(MatchTerm.objects.filter(ndoc__gt=0).values_list("term", "ndoc")) == after
+    assert MatchStats.objects.values_list("ndoc", "nterms").get() == stats
