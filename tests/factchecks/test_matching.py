@@ -180,7 +180,7 @@ def test_concurrent_imports_keep_the_statistics_exact() -> None:
                         for n in range(start, start + 15)
                     ]
                 )
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:  # reported below, in the test thread
             errors.append(error)
         finally:
             connections.close_all()
