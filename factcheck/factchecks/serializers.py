@@ -72,6 +72,22 @@ class SuggestionsResponseSerializer(serializers.Serializer):  # type: ignore[typ
     matches = SuggestionSerializer(many=True)
 
 
+class ArticleSuggestionQuerySerializer(serializers.Serializer):  # type: ignore[type-arg]
+    article = serializers.IntegerField(min_value=1)
+    top = serializers.IntegerField(min_value=1, max_value=10, default=3)
+    min_score = serializers.FloatField(min_value=0, max_value=1, default=0.5)
+
+
+class SubjectMatchesSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    kind = serializers.ChoiceField(choices=["claim", "candidate"])
+    id = serializers.IntegerField()
+    matches = MatchSerializer(many=True)
+
+
+class ArticleSuggestionsSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    subjects = SubjectMatchesSerializer(many=True)
+
+
 class CiteResponseSerializer(serializers.Serializer):  # type: ignore[type-arg]
     citation = serializers.IntegerField()
     claim = serializers.IntegerField()

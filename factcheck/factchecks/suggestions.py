@@ -52,3 +52,32 @@ def text_for_candidate(candidate_id: int) -> Subject | None:
     claimant = str(data.get("speaker") or data.get("source") or "")
     text = sentence_around(candidate.article.text, candidate.start, candidate.end)
     return Subject(text=text or candidate.text, claimant=claimant)
+
+
+MAX_PER_ARTICLE = 200
+
+
+def subjects_of_article(article_id: int) -> list[tuple[str, int, Subject]] | None:
+    """("claim" | "candidate", id, what to match) for the article's claims and open
+    candidates (at most MAX_PER_ARTICLE), or None for an unknown article."""
+    from factcheck.articles.models import Article
+    from factcheck.claims.models import Claim
+    from factcheck.tagging.models import Candidate
+
+    article = Article.objects.filter(pk=article_id).only("pk", "text").first()
+    if article is None:
+        return None
+    subjects: list[tuple[str, int, Subject]] = []
+    claims = Claim.objects.filter(article_id=article_id, deleted_at__isnull=True).order_by("start")
+    own = dict(FactCheck.objects.filter(claim__article_id=article_id).values_list("claim_id", "pk"))
+    for claim in claims[:MAX_PER_ARTICLE]:
+        text = claim.statement.strip() or sentence_around(article.text, claim.start, claim.end)
+        exclude = [own[claim.pk]] if claim.pk in own else []
+        subjects.append(("claim", claim.pk, Subject(text, claim.claimant, exclude)))
+    candidates = Candidate.objects.filter(article_id=article_id, status="open").order_by("start")
+    for candidate in candidates[: MAX_PER_ARTICLE - len(subjects)]:
+        data = candidate.data or {}
+        claimant = str(data.get("speaker") or data.get("source") or "")
+        text = sentence_around(article.text, candidate.start, candidate.end) or candidate.text
+        subjects.append(("candidate", candidate.pk, Subject(text, claimant)))
+    return subjects

@@ -4,6 +4,7 @@
 /api/fact-checks/{id}/            one fact-check
 /api/fact-checks/match/           POST {text, top, claimant} → matches with scores
 /api/fact-checks/suggestions/     GET ?claim=ID or ?candidate=ID → "checked before?"
+/api/fact-checks/article-suggestions/  GET ?article=ID → the same for all of an article
 /api/fact-checks/{id}/cite/       POST {claim, version, stance} → a citation on the claim
 /api/fact-check-imports/          POST a file → an import job; GET progress and errors"""
 
@@ -26,6 +27,8 @@ from . import imports, services
 from .matching import match
 from .models import FactCheck, FactCheckImportJob
 from .serializers import (
+    ArticleSuggestionQuerySerializer,
+    ArticleSuggestionsSerializer,
     CiteResponseSerializer,
     CiteSerializer,
     FactCheckImportJobSerializer,
@@ -36,7 +39,7 @@ from .serializers import (
     SuggestionQuerySerializer,
     SuggestionsResponseSerializer,
 )
-from .suggestions import text_for_candidate, text_for_claim
+from .suggestions import subjects_of_article, text_for_candidate, text_for_claim
 
 SEARCH_LIMIT = 200
 
@@ -111,6 +114,36 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
                 "matches": [{**m.as_json(), "cited": m.url in cited} for m in found_matches],
             }
         )
+
+    @extend_schema(
+        parameters=[ArticleSuggestionQuerySerializer],
+        responses={200: ArticleSuggestionsSerializer},
+    )
+    @action(detail=False, methods=["get"], url_path="article-suggestions")
+    def article_suggestions(self, request: Request) -> Response:
+        """'Checked before?' for every claim and open candidate of an article at once (the
+        workspace's badges): those with a match scoring at least `min_score`."""
+        form = ArticleSuggestionQuerySerializer(data=request.query_params)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        subjects = subjects_of_article(data["article"])
+        if subjects is None:
+            raise NotFound("No such article.")
+        found = []
+        for kind, pk, subject in subjects:
+            matches = [
+                m.as_json()
+                for m in match(
+                    subject.text,
+                    top=data["top"],
+                    claimant=subject.claimant,
+                    exclude=subject.exclude,
+                )
+                if m.score >= data["min_score"]
+            ]
+            if matches:
+                found.append({"kind": kind, "id": pk, "matches": matches})
+        return Response({"subjects": found})
 
     @extend_schema(request=CiteSerializer, responses={201: CiteResponseSerializer})
     @action(detail=True, methods=["post"])

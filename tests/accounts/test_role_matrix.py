@@ -225,6 +225,12 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("get", "/api/fact-checks/{factcheck}/", None, READ),
     ("post", "/api/fact-checks/match/", lambda w: {"text": "Jobs fell"}, READ),
     ("get", "/api/fact-checks/suggestions/", lambda w: {"claim": w.ids["claim"]}, READ),
+    (
+        "get",
+        "/api/fact-checks/article-suggestions/",
+        lambda w: {"article": w.ids["article"]},
+        READ,
+    ),
     ("post", "/api/fact-checks/{factcheck}/cite/", body_cite, REVIEWER_201),
     ("get", "/api/fact-check-imports/", None, READ),
     ("post", "/api/fact-check-imports/", None, by_role(403, 400, 400, 400)),

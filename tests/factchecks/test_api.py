@@ -182,3 +182,30 @@ def test_cite_on_a_claim_in_review_is_refused(
     )
     assert response.status_code == 409
     assert not Claim.objects.get(pk=claim.pk).citations.filter(url=checks[0].url).exists()
+
+
+def test_article_suggestions_for_all_claims_and_candidates(
+    reviewer_client: APIClient, checks: list[Any], make_user: Callable[..., Any]
+) -> None:
+    claim = ready_claim(make_user("reviewer"))
+    article = claim.article
+    start = article.text.index("two million")
+    candidate = Candidate.objects.create(
+        article=article, kind="number", start=start, end=start + 11, text="two million"
+    )
+    Candidate.objects.create(
+        article=article, kind="number", start=0, end=3, text="Une", status="dismissed"
+    )
+    response = reviewer_client.get(
+        "/api/fact-checks/article-suggestions/", {"article": article.pk, "min_score": 0.5}
+    )
+    assert response.status_code == 200
+    found = {(s["kind"], s["id"]): s["matches"] for s in response.json()["subjects"]}
+    assert set(found) == {("claim", claim.pk), ("candidate", candidate.pk)}
+    assert found[("claim", claim.pk)][0]["url"] == "https://f.example/unemployment"
+    assert found[("candidate", candidate.pk)][0]["url"] == "https://f.example/jobs"
+    assert all(m["score"] >= 0.5 for matches in found.values() for m in matches)
+    missing = reviewer_client.get("/api/fact-checks/article-suggestions/", {"article": 999999})
+    assert missing.status_code == 404
+    bad = reviewer_client.get("/api/fact-checks/article-suggestions/", {"article": "x"})
+    assert bad.status_code == 400 and "article" in bad.json()
