@@ -62,6 +62,9 @@ EXPECTED: list[tuple[str, str, str, str]] = [
     ("citation_post_p95_ms", "capture.py", "<=100", "POST a citation (capture after commit)"),
     ("export_10k_verdicts_s", "export.py", "<=3", "export 10,000 verdicts"),
     ("bulk_import_10k_s", "bulk_import.py", "<=120", "bulk import and tag 10,000 articles"),
+    ("matching_map5_dev", "matching.py", ">=0.90", "checked before? MAP@5, CLEF 2020 dev tweets"),
+    ("matching_queries_per_s", "matching.py", ">=200", "matches/s against 10k fact-checks"),
+    ("matching_1m_p95_ms", "matching.py", "<=50", "one match against 1M fact-checks, p95"),
 ]
 
 

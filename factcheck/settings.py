@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "factcheck.sources",
     "factcheck.claims",
     "factcheck.reports",
+    "factcheck.factchecks",
 ]
 
 MIDDLEWARE = [
@@ -356,6 +357,11 @@ STORAGES = {
         }
     ),
 }
+# The public fact-check pages: where the organisation explains how it checks (a link on
+# every page), and the site's own address for absolute links in the pages and the feed.
+FACTCHECK_METHODOLOGY_URL = os.environ.get(
+    "FACTCHECK_METHODOLOGY_URL", "https://example.org/methodology"
+)
 # Tests only: lets the URL importer fetch from a local HTTP server.
 FACTCHECK_URL_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_URL_FETCH_ALLOW_LOOPBACK", False)
 

@@ -48,7 +48,12 @@ urlpatterns = [
     path("api/articles/<int:pk>/tagging/", ArticleTaggingView.as_view(), name="article-tagging"),
     re_path(r"^captures/(?P<sha256>[0-9a-f]{64})/$", capture_view, name="capture-view"),
     path("api/", include("factcheck.reports.urls")),
+    path("api/", include("factcheck.factchecks.urls")),
+    # Public, anonymous: published fact-check pages, their feed, the corrections log.
+    path("fact-checks/", include("factcheck.factchecks.public_urls")),
     path("api/", include(router.urls)),
     # Everything else is the single-page app (login, queue, workspace...).
-    re_path(r"^(?!api/|admin/|static/|health/|captures/)(?P<path>.*)$", spa, name="spa"),
+    re_path(
+        r"^(?!api/|admin/|static/|health/|captures/|fact-checks/)(?P<path>.*)$", spa, name="spa"
+    ),
 ]

@@ -241,6 +241,7 @@ def update_claim(claim_id: int, expected_version: int | None, user: Any, **field
 def delete_claim(claim_id: int, user: Any) -> None:
     """Soft delete: the claim leaves every list and export and accepts nothing more; its
     row and history stay, and its candidates are released (reopenable)."""
+    from factcheck.factchecks.services import withdraw_claim
     from factcheck.tagging.services import release_candidates
 
     claim = access_claim_for_write(claim_id, user, Write.DELETION, version_required=False)
@@ -249,6 +250,7 @@ def delete_claim(claim_id: int, user: Any) -> None:
     claim.save(update_fields=["deleted_at", "version", "updated_at"])
     record_event(claim, user, "deleted", {"status": claim.status, "exact": claim.exact})
     release_candidates(claim.pk)
+    withdraw_claim(claim)  # a deleted claim's fact-check leaves the public pages
 
 
 # Citations: part of what an editor approves, so a change of one is a change of the claim.

@@ -169,7 +169,19 @@ def transition(
     record_event(claim, user, name, changes)
     if correction:
         record_event(claim, user, "corrected", {"note": comment, "changes": correction})
+    _keep_public_fact_check_in_step(claim, name)
     return claim
+
+
+def _keep_public_fact_check_in_step(claim: Claim, name: str) -> None:
+    """The public page shows what was published: it follows a publication and a take-down
+    (returning a published claim for correction leaves the published version up)."""
+    from factcheck.factchecks.services import sync_published_claim, withdraw_claim
+
+    if name == "publish":
+        sync_published_claim(claim)
+    elif name == "unpublish":
+        withdraw_claim(claim)
 
 
 def published_content(claim: Claim) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import { matchRoute, navigate, usePath } from "./router";
 const importPages = import.meta.glob("./pages/import/ImportPage.tsx");
 const reviewPages = import.meta.glob("./pages/review/ReviewPage.tsx");
 const exportPages = import.meta.glob("./pages/export/ExportPage.tsx");
+const factCheckPages = import.meta.glob("./pages/factchecks/FactChecksPage.tsx");
 
 function NavLink({ href, path, children }: { href: string; path: string; children: string }) {
   const current = href === "/" ? path === "/" : path.startsWith(href);
@@ -35,6 +36,8 @@ function Route({ path }: { path: string }) {
     return <LazyPage modules={importPages} exportName="ImportPage" title="Import" />;
   if (matchRoute("/review", path))
     return <LazyPage modules={reviewPages} exportName="ReviewPage" title="Review" />;
+  if (matchRoute("/archive", path))
+    return <LazyPage modules={factCheckPages} exportName="FactChecksPage" title="Fact-checks" />;
   if (matchRoute("/export", path))
     return <LazyPage modules={exportPages} exportName="ExportPage" title="Export" />;
   return <QueuePage />;
@@ -79,6 +82,9 @@ export function App() {
           </NavLink>
           <NavLink href="/import" path={path}>
             Import
+          </NavLink>
+          <NavLink href="/archive" path={path}>
+            Fact-checks
           </NavLink>
           {me.role !== "reviewer" && (
             <>

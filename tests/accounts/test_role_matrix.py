@@ -17,6 +17,7 @@ from rest_framework.test import APIClient
 from factcheck.articles.models import ImportJob
 from factcheck.claims.models import VerdictLabel
 from factcheck.core.reference_data import ensure_reference_data
+from factcheck.factchecks.models import FactCheck, FactCheckImportJob
 from factcheck.reports.models import ExportJob
 from factcheck.tagging.models import Candidate
 from tests.factories import CitationFactory, ClaimFactory, SourceFactory, verified_capture
@@ -46,8 +47,13 @@ def make_world() -> World:
         )
         for kind, status in (("number", "open"), ("attribution", "dismissed"))
     )
+    factcheck, published = _fact_checks()
     return World(
         {
+            "factcheck": factcheck.pk,
+            "factcheck_import": FactCheckImportJob.objects.create(filename="f.json", total=1).pk,
+            "published_slug": published.slug,  # type: ignore[dict-item]
+            "unpublished_slug": f"{claim.pk}-not-published",  # type: ignore[dict-item]
             "candidate": candidate.pk,
             "dismissed_candidate": dismissed.pk,
             "article": claim.article_id,
@@ -60,6 +66,24 @@ def make_world() -> World:
             "claim_version": claim.version,
         }
     )
+
+
+def _fact_checks() -> tuple[FactCheck, FactCheck]:
+    """An imported fact-check and our published one (issue 15)."""
+    from factcheck.factchecks.claimreview import FactCheckRow
+    from factcheck.factchecks.services import save_rows, sync_published_claim
+
+    save_rows([FactCheckRow(url="https://other.example/fc", claim_reviewed="Jobs fell.")])
+    claim = ClaimFactory(
+        status="published",
+        verdict=VerdictLabel.objects.order_by("order").first(),
+        rationale="Because.",
+    )
+    return FactCheck.objects.get(url="https://other.example/fc"), sync_published_claim(claim)
+
+
+def body_cite(w: World) -> dict[str, Any]:
+    return {"claim": w.ids["claim"], "version": w.ids["claim_version"], "stance": "context"}
 
 
 def body_new_article(w: World) -> dict[str, Any]:
@@ -198,6 +222,26 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("post", "/api/export-jobs/", lambda w: {"format": "csv"}, by_role(403, 403, 201, 201)),
     ("get", "/api/export-jobs/{export_job}/", None, EDITORS_READ),
     ("get", "/api/export-jobs/{export_job}/download/", None, EDITORS_READ),
+    # "Checked before?" and fact-checks (issue 15).
+    ("get", "/api/fact-checks/", None, READ),
+    ("get", "/api/fact-checks/{factcheck}/", None, READ),
+    ("post", "/api/fact-checks/match/", lambda w: {"text": "Jobs fell"}, READ),
+    ("get", "/api/fact-checks/suggestions/", lambda w: {"claim": w.ids["claim"]}, READ),
+    (
+        "get",
+        "/api/fact-checks/article-suggestions/",
+        lambda w: {"article": w.ids["article"]},
+        READ,
+    ),
+    ("post", "/api/fact-checks/{factcheck}/cite/", body_cite, REVIEWER_201),
+    ("get", "/api/fact-check-imports/", None, READ),
+    ("post", "/api/fact-check-imports/", None, by_role(403, 400, 400, 400)),
+    ("get", "/api/fact-check-imports/{factcheck_import}/", None, READ),
+    # The public pages: anyone sees published fact-checks, nobody an unpublished one.
+    ("get", "/fact-checks/{published_slug}", None, by_role(200, 200, 200, 200)),
+    ("get", "/fact-checks/{unpublished_slug}", None, by_role(404, 404, 404, 404)),
+    ("get", "/fact-checks/feed.json", None, by_role(200, 200, 200, 200)),
+    ("get", "/fact-checks/corrections", None, by_role(200, 200, 200, 200)),
 ]
 
 # Routes outside the matrix on purpose, with the reason.
