@@ -97,20 +97,23 @@ def snapshot_of(claim: Any) -> dict[str, Any]:
     verdict = claim.verdict
     article = claim.article
     evidence = []
-    for citation in claim.citations.select_related("source").order_by("created_at", "id"):
-        capture = getattr(citation, "capture", None)  # sources.Capture, from issue 12 on
+    citations = claim.citations.select_related("source", "capture__snapshot")
+    for citation in citations.order_by("created_at", "id"):
+        capture = getattr(citation, "capture", None)
         captured = None
-        if capture is not None and getattr(capture, "status", "") == "captured":
+        if capture is not None and capture.status == "captured" and capture.snapshot:
+            sha256 = capture.snapshot.sha256
             captured = {
-                "sha256": capture.sha256,
+                "sha256": sha256,
                 "fetched_at": capture.fetched_at.isoformat() if capture.fetched_at else None,
                 "final_url": capture.final_url,
-                "view_url": f"/captures/{capture.sha256}/",
-                "excerpt_found": getattr(capture, "excerpt_found", None),
+                "view_url": f"/captures/{sha256}/",
+                "excerpt_found": capture.excerpt_found,
             }
         evidence.append(
             {
                 "url": citation.url,
+                "homepage": citation.source.homepage if citation.source else "",
                 "source": citation.source.name if citation.source else "",
                 "excerpt": citation.excerpt,
                 "locator": citation.locator,

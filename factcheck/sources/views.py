@@ -80,7 +80,10 @@ def capture_view(request: HttpRequest, sha256: str) -> HttpResponse:
     snapshot = get_object_or_404(Snapshot, sha256=sha256)
     if role_of(request.user) < Role.REVIEWER and not snapshot_is_public(snapshot):
         return JsonResponse({"detail": "Sign in to see stored copies."}, status=403)
-    body = read_snapshot(snapshot)
+    try:
+        body = read_snapshot(snapshot)
+    except OSError:
+        return JsonResponse({"detail": "The stored copy is missing from the store."}, status=404)
     if snapshot.content_type == "application/pdf":
         response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{sha256[:12]}.pdf"'

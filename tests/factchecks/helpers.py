@@ -58,8 +58,10 @@ def published_claim(reviewer: Any, editor: Any) -> tuple[Claim, FactCheck]:
     return claim, services.sync_published_claim(claim)
 
 
-def republish(claim: Claim, editor: Any, **changes: Any) -> tuple[Claim, FactCheck]:
-    """Unpublish, change, review again and republish (a correction)."""
+def republish(
+    claim: Claim, editor: Any, note: str = "Corrected after a new release.", **changes: Any
+) -> tuple[Claim, FactCheck]:
+    """Unpublish, change, review again and republish with a correction note."""
     from factcheck.claims.services import update_claim
 
     claim = workflow.transition(claim.pk, "unpublish", editor, claim.version)
@@ -67,5 +69,6 @@ def republish(claim: Claim, editor: Any, **changes: Any) -> tuple[Claim, FactChe
     claim = workflow.transition(claim.pk, "return", editor, claim.version, comment="correct it")
     claim = update_claim(claim.pk, claim.version, editor, **changes)
     for step in ("submit", "approve", "publish"):
-        claim = workflow.transition(claim.pk, step, editor, claim.version)
-    return claim, services.sync_published_claim(claim)
+        comment = note if step == "publish" else ""
+        claim = workflow.transition(claim.pk, step, editor, claim.version, comment=comment)
+    return claim, FactCheck.objects.get(claim=claim)  # the workflow kept it in step

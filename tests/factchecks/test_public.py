@@ -16,6 +16,7 @@ from factcheck.claims.services import update_claim
 from factcheck.factchecks import services
 from factcheck.factchecks.models import Correction, FactCheck
 from factcheck.reports.exporters.claimreview import google_problems
+from tests.claims.helpers import claim_in
 from tests.factchecks.helpers import published_claim, republish, save
 from tests.factories import verdict
 from tests.reports.standards import claimreview_validator
@@ -49,7 +50,8 @@ def test_page_shows_the_published_fact_check(people: tuple[Any, Any]) -> None:
     html = response.content.decode()
     assert "Unemployment fell to 3.5% in 2019." in html
     assert claim.verdict.name in html and "statistics office" in html  # verdict, rationale
-    assert 'href="https://stats.example.org/t1"' in html  # the evidence's live source
+    source = claim.citations.get().source
+    assert f'href="{source.homepage}"' in html and "Table 1, row 3" in html  # the evidence
     assert 'id="methodology" href="https://example.org/methodology"' in html
     review = embedded(html)
     assert_valid(review)
@@ -203,20 +205,12 @@ def test_corrections_log_lists_nothing_private() -> None:
 
 
 def test_the_editors_correction_note_is_shown(people: tuple[Any, Any]) -> None:
-    from factcheck.claims.services import record_event
-
     reviewer, editor = people
     claim, ours = published_claim(reviewer, editor)
-    claim = workflow.transition(claim.pk, "unpublish", editor, claim.version)
-    services.withdraw_claim(claim)
-    claim = workflow.transition(claim.pk, "return", editor, claim.version, comment="x")
-    claim = update_claim(claim.pk, claim.version, editor, rationale="Revised by the office.")
-    for step in ("submit", "approve", "publish"):
-        claim = workflow.transition(claim.pk, step, editor, claim.version)
-    # What the claims workflow records when republishing changed content (issue 12).
+    # The note the editor writes when republishing changed content (the claims workflow
+    # asks for it and records it as a "corrected" event).
     note = "The statistics office revised its table on 3 March."
-    record_event(claim, editor, "corrected", {"note": note, "changes": {}})
-    ours = services.sync_published_claim(claim)
+    claim, ours = republish(claim, editor, note=note, rationale="Revised by the office.")
     correction = Correction.objects.get(factcheck=ours)
     assert correction.note == note
     html = Client().get(f"/fact-checks/{ours.slug}").content.decode()
@@ -244,3 +238,29 @@ def test_feed_and_log_query_counts_are_fixed(people: tuple[Any, Any]) -> None:
         claim, _ = published_claim(reviewer, editor)
         republish(claim, editor, rationale="Changed.")
     assert counts() == few
+
+
+def test_page_links_the_captured_copy_of_each_source(people: tuple[Any, Any]) -> None:
+    from factcheck.claims.services import add_citation
+    from tests.factories import verified_capture
+
+    reviewer, editor = people
+    claim = claim_in("draft", reviewer, editor)
+    citation = add_citation(
+        claim.pk, None, url="https://stats.example.org/may", excerpt="3.5 percent"
+    )
+    capture = verified_capture(citation)
+    for step in ("submit", "approve", "publish"):
+        claim = workflow.transition(claim.pk, step, editor, fresh_version(claim))
+    ours = FactCheck.objects.get(claim=claim)  # kept in step by the workflow itself
+    html = Client().get(f"/fact-checks/{ours.slug}").content.decode()
+    assert 'href="https://stats.example.org/may"' in html
+    assert f'href="/captures/{capture.snapshot.sha256}/"' in html
+    # A reader may open that copy: a published fact-check cites it.
+    assert Client().get(f"/captures/{capture.snapshot.sha256}/").status_code != 403
+
+
+def fresh_version(claim: Any) -> int:
+    from factcheck.claims.models import Claim
+
+    return Claim.objects.get(pk=claim.pk).version
