@@ -1,0 +1,89 @@
+"""GET /api/articles/{id}/workspace/: the article, its live claims, its candidates and the
+verdict scale in one request, in the same number of queries for 2 claims or 60."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from factcheck.articles.services import ArticleInput, create_article
+from factcheck.claims.services import create_claim, delete_claim
+from factcheck.tagging.models import Candidate
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = "The mayor said unemployment fell to 3.5% in 2019 🎉. "
+
+
+def article_with(n: int) -> Any:
+    article, _ = create_article(ArticleInput(title=f"Workspace {n}", text=SENTENCE * n), None)
+    for i in range(n):
+        start = i * len(SENTENCE) + SENTENCE.index("3.5%")
+        create_claim(article, start, start + 4, None)
+        Candidate.objects.create(
+            article=article,
+            kind="number",
+            start=start,
+            end=start + 4,
+            text="3.5%",
+            data={"value": 3.5, "unit": "percent"},
+            score=0.8,
+            tagger_version="t",
+        )
+    return article
+
+
+def read(client: APIClient, article_id: int) -> tuple[Any, int]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/api/articles/{article_id}/workspace/")
+    return response, len(ctx.captured_queries)
+
+
+def test_one_request_holds_article_claims_candidates_and_labels(
+    reviewer_client: APIClient,
+) -> None:
+    article = article_with(3)
+    response, _ = read(reviewer_client, article.pk)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["article"]["id"] == article.pk
+    assert body["article"]["text"] == article.text
+    assert "html" not in body["article"]
+    assert len(body["claims"]) == 3 and len(body["candidates"]) == 3
+    claim = body["claims"][0]
+    assert article.text[claim["start"] : claim["end"]] == claim["exact"] == "3.5%"
+    assert claim["article"] == article.pk and claim["citations_count"] == 0
+    assert claim["transitions"] == ["submit"]
+    candidate = body["candidates"][0]
+    assert set(candidate) == {"id", "kind", "start", "end", "data", "score", "status", "claim"}
+    assert body["labels"] and body["labels"][0]["slug"]
+
+
+def test_deleted_claims_are_left_out(reviewer_client: APIClient) -> None:
+    article = article_with(2)
+    first = article.claims.order_by("start").first()
+    delete_claim(first.pk, None)
+    body = reviewer_client.get(f"/api/articles/{article.pk}/workspace/").json()
+    assert [c["id"] for c in body["claims"]] != [] and first.pk not in {
+        c["id"] for c in body["claims"]
+    }
+
+
+def test_query_count_does_not_grow_with_the_article(reviewer_client: APIClient) -> None:
+    small_article, large_article = article_with(2), article_with(60)
+    read(reviewer_client, small_article.pk)  # the first request also reads the role
+    _, small = read(reviewer_client, small_article.pk)
+    _, large = read(reviewer_client, large_article.pk)
+    assert small == large <= 8
+
+
+def test_unknown_article_is_404_and_anonymous_is_refused(
+    reviewer_client: APIClient, client_for: Any
+) -> None:
+    assert reviewer_client.get("/api/articles/999999/workspace/").status_code == 404
+    assert client_for(None).get("/api/articles/1/workspace/").status_code in (401, 403)
+    assert client_for("").get("/api/articles/1/workspace/").status_code == 403
