@@ -28,9 +28,9 @@ function NavLink({ href, path, children }: { href: string; path: string; childre
   );
 }
 
-function Route({ path }: { path: string }) {
+function Route({ path, me }: { path: string; me: Me }) {
   const article = matchRoute("/articles/:id", path);
-  if (article) return <WorkspacePage key={article.id} id={article.id} />;
+  if (article) return <WorkspacePage key={article.id} id={article.id} me={me} />;
   if (matchRoute("/import", path))
     return <LazyPage modules={importPages} exportName="ImportPage" title="Import" />;
   if (matchRoute("/review", path))
@@ -105,7 +105,7 @@ export function App() {
         </button>
       </header>
       <main class={wide ? "wide" : undefined}>
-        <Route path={path} />
+        <Route path={path} me={me} />
       </main>
     </>
   );
