@@ -342,6 +342,8 @@ export function fieldErrors(body: Record<string, unknown>): Record<string, strin
     const message = Array.isArray(value) ? value.map(String).join(" ") : typeof value === "string" ? value : "";
     if (message) out[key === "detail" || key === "non_field_errors" ? "_form" : key] = message;
   }
+  // The server's `detail` restates the named fields; under each field is where they go.
+  if (Object.keys(out).some((k) => k !== "_form")) delete out._form;
   return out;
 }
 
@@ -527,7 +529,7 @@ export async function submitClaim(store: WorkspaceStore, claimId: number): Promi
     if (error instanceof ApiError && error.status === 400) {
       const errors = fieldErrors(error.body);
       const named = Object.keys(errors).filter((k) => k !== "_form");
-      errors._form = errors._form ?? `Not submitted: ${named.map((k) => errors[k]).join(" ")}`;
+      errors._form = `Not submitted: ${named.length ? named.map((k) => errors[k]).join(" ") : (errors._form ?? error.message)}`;
       setErrors(store, claimId, errors);
     } else {
       setErrors(store, claimId, {
