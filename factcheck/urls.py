@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from factcheck.accounts.views import LoginView, LogoutView, MeView
 from factcheck.articles.views import ArticleViewSet
 from factcheck.articles.views_imports import ImportJobViewSet
+from factcheck.articles.views_work import MyWorkSeenView, MyWorkView, PeopleView
 from factcheck.claims.views import ClaimViewSet, VerdictLabelViewSet
 from factcheck.core import health
 from factcheck.core.frontend import spa
@@ -28,6 +29,9 @@ urlpatterns = [
     path("api/me/", MeView.as_view(), name="me"),
     path("api/auth/login/", LoginView.as_view(), name="login"),
     path("api/auth/logout/", LogoutView.as_view(), name="logout"),
+    path("api/my-work/", MyWorkView.as_view(), name="my-work"),
+    path("api/my-work/seen/", MyWorkSeenView.as_view(), name="my-work-seen"),
+    path("api/people/", PeopleView.as_view(), name="people"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path(

@@ -27,6 +27,7 @@ from .serializers import (
 from .services import create_article
 from .views_imports import BodyTooLargeIs413, ImportActionsMixin
 from .views_revisions import RevisionActionsMixin
+from .views_work import AssignActionMixin
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -46,6 +47,7 @@ class ArticleViewSet(
     BodyTooLargeIs413,
     ImportActionsMixin,
     RevisionActionsMixin,
+    AssignActionMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

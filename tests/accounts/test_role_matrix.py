@@ -169,6 +169,12 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("post", "/api/articles/{article}/revisions/", body_revision, by_role(403, 201, 201, 201)),
     ("get", "/api/articles/{article}/revisions/diff/", None, READ),
     ("get", "/api/articles/{article}/orphans/", None, READ),
+    # The workspace for a working day (issue 16).
+    ("get", "/api/articles/{article}/workspace/", None, READ),
+    ("post", "/api/articles/{article}/assign/", lambda w: {"assignee": None}, EDITOR_200),
+    ("get", "/api/my-work/", None, READ),
+    ("post", "/api/my-work/seen/", None, READ),
+    ("get", "/api/people/", None, EDITORS_READ),
     ("get", "/api/imports/", None, READ),
     ("post", "/api/imports/", None, by_role(403, 400, 400, 400)),
     ("get", "/api/imports/{import_job}/", None, READ),

@@ -1,5 +1,6 @@
 // The editor's review queue (/review): claims in review across articles, filtered by
 // outlet, reviewer, verdict and age; approve / return with a comment / publish, by key.
+import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, type Page } from "../../api/client";
 import type { Claim, VerdictLabel } from "../../api/types";
@@ -48,6 +49,7 @@ export function ReviewPage() {
   const [labels, setLabels] = useState<VerdictLabel[]>([]);
   const [notice, setNotice] = useState("");
   const [returning, setReturning] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const [help, setHelp] = useState(false);
   const [refresh, setRefresh] = useState(0);
 
@@ -100,7 +102,7 @@ export function ReviewPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (returning || help || isTyping(event)) return;
+      if (returning || publishing || help || isTyping(event)) return;
       const action = keyAction(event);
       if (!action) return;
       event.preventDefault();
@@ -108,13 +110,13 @@ export function ReviewPage() {
       if (action === "next") setIndex((i) => move(i, 1, length));
       else if (action === "previous") setIndex((i) => move(i, -1, length));
       else if (action === "approve") act("approve");
-      else if (action === "publish") act("publish");
+      else if (action === "publish") selected && setPublishing(true);
       else if (action === "return") selected && setReturning(true);
       else if (action === "help") setHelp(true);
     };
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
-  }, [claims, selected, act, returning, help]);
+  }, [claims, selected, act, returning, publishing, help]);
 
   useEffect(() => {
     document.querySelector("tr.selected")?.scrollIntoView({ block: "nearest" });
@@ -226,7 +228,7 @@ export function ReviewPage() {
             claim={selected}
             verdictName={verdictName}
             refresh={refresh}
-            onAct={act}
+            onAct={(name) => (name === "publish" ? setPublishing(true) : act(name))}
             onReturn={() => setReturning(true)}
           />
         )}
@@ -239,6 +241,21 @@ export function ReviewPage() {
           act("return", comment);
         }}
       />
+      <ConfirmDialog
+        open={publishing && !!selected}
+        title="Publish this verdict?"
+        confirm="Publish"
+        onClose={() => setPublishing(false)}
+        onConfirm={() => {
+          setPublishing(false);
+          act("publish");
+        }}
+      >
+        <p>
+          “{selected?.statement || selected?.exact}” with the verdict <strong>{verdictName(selected?.verdict)}</strong> will
+          be public: its page, the feed and exports. Changing it later is a public correction.
+        </p>
+      </ConfirmDialog>
       <ShortcutsDialog
         open={help}
         onClose={() => setHelp(false)}
@@ -390,6 +407,43 @@ function ReturnDialog({
           <button type="submit">Return</button>
         </div>
       </form>
+    </dialog>
+  );
+}
+
+/** A yes/no question before an action that cannot be quietly taken back (publishing). */
+function ConfirmDialog({
+  open,
+  title,
+  confirm,
+  onClose,
+  onConfirm,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  confirm: string;
+  onClose: () => void;
+  onConfirm: () => void;
+  children: ComponentChildren;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (open && !ref.current?.open) ref.current?.showModal();
+    if (!open && ref.current?.open) ref.current.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} aria-labelledby="confirm-title" onClose={onClose}>
+      <h2 id="confirm-title">{title}</h2>
+      {children}
+      <div class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" class="primary" onClick={onConfirm}>
+          {confirm}
+        </button>
+      </div>
     </dialog>
   );
 }

@@ -94,6 +94,12 @@ export function WorkspacePage({ id, store: given, me }: { id: string; store?: Wo
     let stopped = false;
     loadWorkspace(store, Number(id))
       .then(() => {
+        // "My work" links to a claim: open its editor.
+        const claim = Number(new URLSearchParams(location.search).get("claim"));
+        if (claim && store.get().claims.some((c) => c.id === claim)) {
+          select(store, `claim:${claim}`);
+          requestAnimationFrame(() => reveal(`claim:${claim}`));
+        }
         const status = store.get().tagging;
         if (status === "queued" || status === "running") void followTagging(store, Number(id), () => stopped);
       })
