@@ -15,6 +15,9 @@ from .serializers import LoginSerializer, MeSerializer
 
 
 class MeView(APIView):
+    # Any signed-in user, also one without a role: the app tells them to ask an admin.
+    permission_classes = [IsAuthenticated]
+
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
         return Response(MeSerializer(request.user).data)  # type: ignore[arg-type]

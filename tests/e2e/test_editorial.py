@@ -111,8 +111,9 @@ def test_return_fix_resubmit_approve_publish_export(
     confirm.get_by_role("button", name="Cancel").click()
     expect(confirm).to_be_hidden()
     assert Claim.objects.get(pk=claim.pk).status == "approved"
+    editor_page.get_by_role("row").filter(has_text=STATEMENT).click()
     editor_page.keyboard.press("p")
-    confirm.get_by_role("button", name="Publish").click()
+    confirm.get_by_role("button", name="Publish", exact=True).click()
     expect(editor_page.get_by_role("status")).to_contain_text("Published")
     expect(editor_page.get_by_role("row").filter(has_text=STATEMENT)).to_have_count(0)
     published = Claim.objects.get(pk=claim.pk)
