@@ -4,7 +4,7 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -91,11 +91,16 @@ class ArticleViewSet(
 
     @extend_schema(responses={200: dict})
     @action(detail=True, methods=["get"])
-    def workspace(self, request: Request, pk: str | None = None) -> Response:
+    def workspace(self, request: Request, pk: str | None = None) -> HttpResponse:
         """The workspace's one read: article (no HTML), live claims, candidates (no text:
         slice the article), sentence scores and the active verdict scale."""
         try:
             article_id = int(str(pk))
         except ValueError as error:
             raise Http404 from error
-        return Response(workspace_read.workspace(article_id, request.user))
+        # Built as text (the candidates' JSON straight from the database), not through
+        # DRF's renderer: this is the one request that opens an article.
+        return HttpResponse(
+            workspace_read.workspace_json(article_id, request.user),
+            content_type="application/json",
+        )

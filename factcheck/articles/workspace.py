@@ -8,13 +8,16 @@ the article's slice [start, end), which the client cuts itself."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.db.models import Count
 from django.http import Http404
 
 from factcheck.accounts.roles import role_of
-from factcheck.claims.models import Claim, VerdictLabel
+from factcheck.claims.models import Claim, ClaimStatus, VerdictLabel
 from factcheck.claims.workflow import allowed_transitions
 from factcheck.tagging.models import Candidate
 
@@ -62,7 +65,16 @@ CLAIM_FIELDS = [
 
 _FOREIGN = {"verdict", "created_by", "assignee"}
 
+# Candidates go as arrays in this order (an article can have 12,000 of them: field names
+# in every row would be most of the bytes).
 CANDIDATE_FIELDS = ["id", "kind", "start", "end", "data", "score", "status", "claim"]
+
+# PostgreSQL builds the candidates' JSON itself, as one text value: no row objects in Python.
+_CANDIDATES_SQL = """
+SELECT coalesce(json_agg(json_build_array(
+    id, kind, start, "end", data, score, status, claim_id) ORDER BY start, "end", id), '[]')::text
+FROM tagging_candidate WHERE article_id = %s
+"""
 
 
 def workspace(article_id: int, user: Any) -> dict[str, Any]:
@@ -78,6 +90,30 @@ def workspace(article_id: int, user: Any) -> dict[str, Any]:
     body["verdicts_count"] = article.verdicts_count  # type: ignore[attr-defined]
     body["assignee"] = _summary(article.assignee)
 
+    labels = list(
+        VerdictLabel.objects.filter(active=True)
+        .order_by("order", "id")
+        .values("id", "name", "slug", "order", "colour", "description", "rating_value", "active")
+    )
+    # The workflow actions this user may take, by claim state (the same for every claim).
+    role = role_of(user)
+    probe = Claim()
+    transitions = {}
+    for status in ClaimStatus.values:
+        probe.status = status
+        transitions[status] = _transitions(probe, user, role)
+    return {
+        "article": body,
+        "transitions": transitions,
+        "claims": None,  # filled by workspace_json / claim_rows
+        "candidate_fields": CANDIDATE_FIELDS,
+        "candidates": None,  # filled by workspace_json / candidate_rows
+        "labels": labels,
+    }
+
+
+def claim_rows(article_id: int) -> list[dict[str, Any]]:
+    """The article's live claims (any database); what claims_json builds in PostgreSQL."""
     # No join of the article (its whole text) into each claim row: the article is above.
     rows = (
         Claim.objects.filter(article_id=article_id, deleted_at__isnull=True)
@@ -94,9 +130,7 @@ def workspace(article_id: int, user: Any) -> dict[str, Any]:
             "assignee__last_name",
         )
     )
-    role = role_of(user)
     claims = []
-    probe = Claim()
     for row in rows:
         claim = dict(zip(CLAIM_FIELDS, row[: len(CLAIM_FIELDS)], strict=True))
         citations, cu, cf, cl, au, af, al = row[len(CLAIM_FIELDS) :]
@@ -104,22 +138,75 @@ def workspace(article_id: int, user: Any) -> dict[str, Any]:
         claim["citations_count"] = citations
         claim["created_by"] = _person(claim["created_by"], cu, cf, cl)
         claim["assignee"] = _person(claim["assignee"], au, af, al)
-        probe.status = claim["status"]
-        claim["transitions"] = _transitions(probe, user, role)
         claims.append(claim)
 
-    candidates = [
-        dict(zip(CANDIDATE_FIELDS, row, strict=True))
+    return claims
+
+
+def candidate_rows(article_id: int) -> list[list[Any]]:
+    """The article's candidates as arrays in CANDIDATE_FIELDS order (any database)."""
+    return [
+        list(row)
         for row in Candidate.objects.filter(article_id=article_id)
         .order_by("start", "end", "id")
         .values_list(*[f"{n}_id" if n == "claim" else n for n in CANDIDATE_FIELDS])
     ]
-    labels = list(
-        VerdictLabel.objects.filter(active=True)
-        .order_by("order", "id")
-        .values("id", "name", "slug", "order", "colour", "description", "rating_value", "active")
+
+
+def candidates_json(article_id: int) -> str:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_CANDIDATES_SQL, [article_id])
+            return str(cursor.fetchone()[0])
+    return json.dumps(candidate_rows(article_id))
+
+
+def _person_sql(alias: str) -> str:
+    return (
+        f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE json_build_object("
+        f"'id', {alias}.id, 'username', {alias}.username, 'display_name', coalesce(nullif("
+        f"trim({alias}.first_name || ' ' || {alias}.last_name), ''), {alias}.username)) END"
     )
-    return {"article": body, "claims": claims, "candidates": candidates, "labels": labels}
+
+
+_CLAIM_COLUMNS = {name: f'c."{name}"' for name in CLAIM_FIELDS if name not in _FOREIGN}
+_CLAIMS_SQL = f"""
+SELECT coalesce(json_agg(json_build_object(
+    {", ".join(f"'{k}', {v}" for k, v in _CLAIM_COLUMNS.items())},
+    'article', c.article_id,
+    'verdict', c.verdict_id,
+    'citations_count', (SELECT count(*) FROM sources_citation s WHERE s.claim_id = c.id),
+    'created_by', {_person_sql("cu")},
+    'assignee', {_person_sql("au")}
+) ORDER BY c.start, c."end", c.id), '[]')::text
+FROM claims_claim c
+LEFT JOIN accounts_user cu ON cu.id = c.created_by_id
+LEFT JOIN accounts_user au ON au.id = c.assignee_id
+WHERE c.article_id = %s AND c.deleted_at IS NULL
+"""
+
+
+def claims_json(article_id: int) -> str:
+    """The article's live claims as JSON text (built by PostgreSQL where it runs)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_CLAIMS_SQL, [article_id])
+            return str(cursor.fetchone()[0])
+    return json.dumps(claim_rows(article_id), cls=DjangoJSONEncoder)
+
+
+_SLOT = '"__candidates__"'
+_CLAIMS_SLOT = '"__claims__"'
+
+
+def workspace_json(article_id: int, user: Any) -> str:
+    """The workspace read as JSON text; the candidates' part comes ready-made."""
+    body = workspace(article_id, user)
+    body["candidates"] = _SLOT.strip('"')
+    body["claims"] = _CLAIMS_SLOT.strip('"')
+    text = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace(_CLAIMS_SLOT, claims_json(article_id), 1)
+    return text.replace(_SLOT, candidates_json(article_id), 1)
 
 
 _TRANSITIONS_BY_STATUS: dict[tuple[str, int], list[str]] = {}

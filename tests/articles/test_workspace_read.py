@@ -3,6 +3,7 @@ verdict scale in one request, in the same number of queries for 2 claims or 60."
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from factcheck.articles.services import ArticleInput, create_article
+from factcheck.articles.workspace import candidate_rows, candidates_json, claim_rows, claims_json
 from factcheck.claims.services import create_claim, delete_claim
 from factcheck.tagging.models import Candidate
 
@@ -57,9 +59,12 @@ def test_one_request_holds_article_claims_candidates_and_labels(
     claim = body["claims"][0]
     assert article.text[claim["start"] : claim["end"]] == claim["exact"] == "3.5%"
     assert claim["article"] == article.pk and claim["citations_count"] == 0
-    assert claim["transitions"] == ["submit"]
-    candidate = body["candidates"][0]
+    assert body["transitions"]["draft"] == ["submit"]
+    assert body["transitions"]["in_review"] == []
+    candidate = dict(zip(body["candidate_fields"], body["candidates"][0], strict=True))
     assert set(candidate) == {"id", "kind", "start", "end", "data", "score", "status", "claim"}
+    assert article.text[candidate["start"] : candidate["end"]] == "3.5%"
+    assert candidate["data"] == {"value": 3.5, "unit": "percent"} and candidate["score"] == 0.8
     assert body["labels"] and body["labels"][0]["slug"]
 
 
@@ -87,3 +92,32 @@ def test_unknown_article_is_404_and_anonymous_is_refused(
     assert reviewer_client.get("/api/articles/999999/workspace/").status_code == 404
     assert client_for(None).get("/api/articles/1/workspace/").status_code in (401, 403)
     assert client_for("").get("/api/articles/1/workspace/").status_code == 403
+
+
+def test_the_databases_json_of_the_candidates_is_the_python_rows() -> None:
+    article = article_with(4)
+    assert json.loads(candidates_json(article.pk)) == candidate_rows(article.pk)
+
+
+def test_the_databases_json_of_the_claims_is_the_python_rows(make_user: Any) -> None:
+    from tests.factories import CitationFactory
+
+    article = article_with(3)
+    someone = make_user("reviewer")
+    someone.first_name = "Ada"
+    someone.save()
+    claim = article.claims.order_by("start").first()
+    claim.created_by = claim.assignee = someone
+    claim.save()
+    CitationFactory(claim=claim)
+    from_db = json.loads(claims_json(article.pk))
+    from_python = json.loads(json.dumps(claim_rows(article.pk), default=str))
+    for row in from_db + from_python:
+        row.pop("updated_at")  # the same instant, written two ways
+    assert from_db == from_python
+    assert from_db[0]["citations_count"] == 1
+    assert from_db[0]["created_by"] == {
+        "id": someone.pk,
+        "username": someone.username,
+        "display_name": "Ada",
+    }

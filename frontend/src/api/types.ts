@@ -71,7 +71,9 @@ export interface Candidate {
 export interface WorkspaceData {
   article: Article;
   claims: Claim[];
-  candidates: Omit<Candidate, "text">[];
+  /** The order of each candidate array's values. */
+  candidate_fields: string[];
+  candidates: unknown[][];
   labels: VerdictLabel[];
 }
 

@@ -44,10 +44,25 @@ export async function getWorkspace(id: number, index?: OffsetIndex): Promise<Wor
   const data = await api<WorkspaceData>(`/api/articles/${id}/workspace/`);
   const text = data.article.text;
   const at = index ?? new OffsetIndex(text);
-  const candidates = data.candidates.map((raw) => {
-    const c = candidateIn(at, { ...raw, text: "" } as Candidate);
-    c.text = text.slice(c.start, c.end);
-    return c;
+  const fields = data.candidate_fields;
+  const at_ = (name: string) => fields.indexOf(name);
+  const [iId, iKind, iStart, iEnd, iData, iScore, iStatus, iClaim] = [
+    "id", "kind", "start", "end", "data", "score", "status", "claim",
+  ].map(at_);
+  const candidates = data.candidates.map((row) => {
+    const start = at.toUtf16(row[iStart] as number);
+    const end = at.toUtf16(row[iEnd] as number);
+    return {
+      id: row[iId] as number,
+      kind: row[iKind] as Candidate["kind"],
+      start,
+      end,
+      text: text.slice(start, end),
+      data: (row[iData] ?? {}) as Candidate["data"],
+      score: row[iScore] as number,
+      status: row[iStatus] as Candidate["status"],
+      claim: row[iClaim] as number | null,
+    };
   });
   return {
     article: data.article,

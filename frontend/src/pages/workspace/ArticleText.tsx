@@ -38,10 +38,11 @@ const ParagraphView = memo(function ParagraphView({
   sentences,
 }: {
   para: Paragraph;
-  marks: Highlight[];
+  /** null: not highlighted yet (a long article paints its first screen first). */
+  marks: Highlight[] | null;
   sentences: Sentence[];
 }) {
-  const children = marks.length
+  const children = marks?.length
     ? segmentParagraph(para, marks).map((seg) => {
         const text = para.text.slice(seg.start - para.start, seg.end - para.start);
         if (!seg.marks.length) return text;
@@ -77,12 +78,51 @@ const ParagraphView = memo(function ParagraphView({
   return (
     <div class="para-row">
       <MarginBar para={para} sentences={sentences} />
-      <p class="para" data-start={para.cpStart}>
+      <p class="para" data-start={para.cpStart} data-hl={marks ? marks.length : undefined}>
         {children}
       </p>
     </div>
   );
 });
+
+const NO_MARKS: Highlight[] = [];
+
+// A huge article (250,000 characters, 12,000 candidates) highlights the paragraphs of its
+// first screens at once and the rest in slices after that first paint, so the text and the
+// highlights in view appear without waiting for every span of the article.
+const FIRST_CHARS = 12_000;
+const SLICE_CHARS = 30_000;
+
+function useProgressiveLimit(paragraphs: Paragraph[]): number {
+  const first = useMemo(() => countUpTo(paragraphs, 0, FIRST_CHARS), [paragraphs]);
+  const [limit, setLimit] = useState(first);
+  useEffect(() => {
+    setLimit(first);
+    if (first >= paragraphs.length) return;
+    let at = first;
+    let timer: ReturnType<typeof setTimeout>;
+    const step = () => {
+      at = countUpTo(paragraphs, at, SLICE_CHARS);
+      setLimit(at);
+      if (at < paragraphs.length) timer = setTimeout(step, 0);
+    };
+    // After the first screen has painted.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(step, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [paragraphs, first]);
+  return Math.max(limit, first);
+}
+
+/** The index after the paragraphs from `from` holding about `chars` characters. */
+function countUpTo(paragraphs: Paragraph[], from: number, chars: number): number {
+  let i = from;
+  let total = 0;
+  while (i < paragraphs.length && total < chars) total += paragraphs[i++].text.length + 1;
+  return Math.max(i, Math.min(from + 1, paragraphs.length));
+}
 
 function sentencesByParagraph(paragraphs: Paragraph[], sentences: Sentence[]): Sentence[][] {
   const out: Sentence[][] = paragraphs.map(() => []);
@@ -102,6 +142,7 @@ export function ArticleText({ store }: { store: WorkspaceStore }) {
   const root = useRef<HTMLDivElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const [floating, setFloating] = useState<{ top: number; left: number } | null>(null);
+  const limit = useProgressiveLimit(paragraphs);
 
   useEffect(() => {
     // The floating button appears once a selection is made (mouse-up, or a selection made
@@ -164,7 +205,12 @@ export function ArticleText({ store }: { store: WorkspaceStore }) {
     <div class="article-wrap" ref={wrap}>
       <div class="article-text" ref={root} onClick={onClick}>
         {paragraphs.map((para, i) => (
-          <ParagraphView key={para.start} para={para} marks={buckets[i] ?? []} sentences={bySentence[i]} />
+          <ParagraphView
+            key={para.start}
+            para={para}
+            marks={i < limit ? (buckets[i] ?? NO_MARKS) : null}
+            sentences={bySentence[i]}
+          />
         ))}
       </div>
       {floating && (

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
 import type { Me } from "../../api/types";
-import { RevisionBanner } from "../../components/RevisionBanner";
+import { type OrphanClaim, RevisionBanner } from "../../components/RevisionBanner";
 import { isTyping, ShortcutsDialog } from "../../components/ShortcutsDialog";
 import { setLeaveGuard } from "../../router";
 import { useStore } from "../../store";
@@ -80,6 +80,11 @@ export function WorkspacePage({ id, store: given, me }: { id: string; store?: Wo
   const [width, setWidth] = useState(() => clampWidth(Number(localStorage.getItem(EDITOR_WIDTH_KEY)) || 440));
   const article = useStore(store, (s) => s.article);
   const tagging = useStore(store, (s) => s.tagging);
+  const claims = useStore(store, (s) => s.claims);
+  const orphans = useMemo(
+    () => claims.filter((c) => c.anchor_status === "orphaned") as unknown as OrphanClaim[],
+    [claims],
+  );
 
   useEffect(() => {
     if (me !== undefined) store.set({ me });
@@ -212,6 +217,7 @@ export function WorkspacePage({ id, store: given, me }: { id: string; store?: Wo
         <RevisionBanner
           articleId={article.id}
           revision={article.revision}
+          orphans={orphans}
           onShowOrphans={(claims) => claims[0] && select(store, `claim:${claims[0].id}`)}
         />
         <ArticleText store={store} />
