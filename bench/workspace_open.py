@@ -112,8 +112,8 @@ PAINTED_JS = """
     return inView > 0;
   };
   const poll = () => {
-    if (ready()) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-    else requestAnimationFrame(poll);
+    if (!ready()) return requestAnimationFrame(poll);
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
   };
   poll();
 })
@@ -128,7 +128,10 @@ CLICK_JS = (
   link.click();
   ("""
     + PAINTED_JS
-    + """)().then((t) => resolve({ms: t - t0, marks: document.querySelectorAll('.article-text [data-keys]').length}));
+    + """)().then((t) => resolve({
+    ms: t - t0,
+    marks: document.querySelectorAll('.article-text [data-keys]').length,
+  }));
 })
 """
 )
