@@ -152,3 +152,66 @@ def _place(claim: Claim, result: Result, revision: int) -> dict[str, Any] | None
         "score": round(result.score, 3),
         **{k: [before[k], after[k]] for k in before if before[k] != after[k]},
     }
+
+
+def preview_revision(
+    article_id: int, *, text: str = "", html: str = "", refetch: bool = False
+) -> dict[str, Any]:
+    """What adding this revision would do, without doing it: the new canonical text (and
+    its HTML), the diff from the current one, and where each live claim would land (kept,
+    moved, fuzzy or orphaned). `refetch` reads the article's URL again for the text."""
+    from .diff import diff_summary
+    from .imports import from_url
+
+    article = Article.objects.get(pk=article_id)
+    clean_html = ""
+    if refetch:
+        if not article.url:
+            raise ValidationError({"refetch": ["This article has no URL to fetch again."]})
+        fetched = from_url(article.url)
+        text, clean_html = fetched.text, fetched.html
+    elif html.strip() and not text.strip():
+        clean_html, text = html_to_text(html)
+    text = normalise_text(text)
+    validate_text(text, "html" if clean_html and not refetch else "text")
+    if text == article.text:
+        raise ValidationError({"text": ["This is the text of the current revision already."]})
+    claims = list(
+        Claim.objects.filter(article=article, deleted_at__isnull=True).order_by("start", "id")
+    )
+    current = [c for c in claims if c.anchor_status != AnchorStatus.ORPHANED]
+    stale = [c for c in claims if c.anchor_status == AnchorStatus.ORPHANED]
+    rows: list[dict[str, Any]] = []
+    for group, base in ((current, article.text), (stale, None)):
+        anchors = [Anchor(c.start, c.end, c.exact, c.prefix, c.suffix) for c in group]
+        for claim, result in zip(group, reanchor_many(text, anchors, old_text=base), strict=True):
+            if not result.placed:
+                outcome = "orphaned"
+            elif (result.anchor.start, result.anchor.end, result.anchor.exact) == (
+                claim.start,
+                claim.end,
+                claim.exact,
+            ) and claim.anchor_status == AnchorStatus.ANCHORED:
+                outcome = "kept"
+            else:
+                outcome = "fuzzy" if result.status == "fuzzy" else "moved"
+            rows.append(
+                {
+                    "id": claim.pk,
+                    "statement": claim.statement,
+                    "exact": claim.exact,
+                    "status": claim.status,
+                    "outcome": outcome,
+                    "new_exact": result.anchor.exact if result.placed else None,
+                }
+            )
+    rows.sort(key=lambda r: ["orphaned", "fuzzy", "moved", "kept"].index(r["outcome"]))
+    return {
+        "text": text,
+        "html": clean_html,
+        "diff": diff_summary(article.text, text),
+        "claims": rows,
+        "counts": {
+            k: sum(r["outcome"] == k for r in rows) for k in ("kept", "moved", "fuzzy", "orphaned")
+        },
+    }

@@ -168,6 +168,7 @@ MATRIX: list[tuple[str, str, Body, dict[str | None, int]]] = [
     ("get", "/api/articles/{article}/revisions/", None, READ),
     ("post", "/api/articles/{article}/revisions/", body_revision, by_role(403, 201, 201, 201)),
     ("get", "/api/articles/{article}/revisions/diff/", None, READ),
+    ("post", "/api/articles/{article}/revisions/preview/", body_revision, READ),
     ("get", "/api/articles/{article}/orphans/", None, READ),
     # The workspace for a working day (issue 16).
     ("get", "/api/articles/{article}/workspace/", None, READ),

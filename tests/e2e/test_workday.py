@@ -185,9 +185,7 @@ def test_dismiss_and_accept_can_be_undone_and_dismissed_candidates_reopened(
     claim = wait_for(lambda: Claim.objects.filter(article=demo_article).first())
     assert claim is not None
     page.get_by_role("status").get_by_role("button", name="Undo").click()
-    assert wait_for(
-        lambda: Claim.objects.filter(pk=claim.pk, deleted_at__isnull=False).exists()
-    )
+    assert wait_for(lambda: Claim.objects.filter(pk=claim.pk, deleted_at__isnull=False).exists())
     expect(claim_items(page)).to_have_count(0)
     expect(open_rows).to_have_count(3)
     assert c.pk
