@@ -212,6 +212,9 @@ def test_a_concurrent_edit_is_shown_and_merged_never_overwritten(
         expect(dialog).to_contain_text("Their rationale")
         expect(dialog).to_contain_text("My claimant")
         screenshot(page, "conflict")
+        from .test_accessibility import check
+
+        check(page, "conflict dialog", "dialog[open]")
         dialog.get_by_role("button", name="Save merge").click()
         expect(dialog).to_be_hidden()
         expect(editor(page).get_by_text("saved", exact=True)).to_be_visible()

@@ -197,7 +197,12 @@ export function ReviewPage() {
                     key={claim.id}
                     class={i === index ? "selected" : undefined}
                     aria-selected={i === index}
-                    onClick={() => setIndex(i)}
+                    tabIndex={-1}
+                    onClick={(e) => {
+                      setIndex(i);
+                      // Focus leaves the filters, so the shortcut keys act on the list.
+                      (e.currentTarget as HTMLElement).focus();
+                    }}
                   >
                     <td>
                       {claim.statement || claim.exact}

@@ -82,7 +82,6 @@ const CandidateRow = memo(function CandidateRow({
         type="button"
         class="row-main"
         tabIndex={tab}
-        aria-label={`${KIND[candidate.kind]} candidate: ${excerpt(candidate.text, 60)}`}
         onClick={() => {
           select(store, `cand:${candidate.id}`);
           reveal(`cand:${candidate.id}`);
@@ -225,7 +224,6 @@ const ClaimRow = memo(function ClaimRow({
       <button
         type="button"
         class="row-main"
-        aria-label={`Claim: ${excerpt(claim.statement || claim.exact, 60)}`}
         onClick={() => {
           select(store, `claim:${claim.id}`);
           reveal(`claim:${claim.id}`);
