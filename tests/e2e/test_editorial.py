@@ -134,6 +134,8 @@ def test_return_fix_resubmit_approve_publish_export(
             editor_page.get_by_role("link", name="Download now").click()
         files[name] = tmp_path / name
         info.value.save_as(files[name])
+        if name == "claims.jsonld":  # ClaimReview and Web Annotation no longer share a name
+            assert info.value.suggested_filename == "claims.claimreview.jsonld"
     screenshot(editor_page, "export-page")
 
     reviews = json.loads(files["claims.jsonld"].read_text("utf-8"))

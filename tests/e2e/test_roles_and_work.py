@@ -128,3 +128,15 @@ def test_the_admins_add_user_form_sets_the_role_on_its_first_page(
     expect(page.get_by_text("was added successfully")).to_be_visible()
     user = User.objects.get(username="newcomer")
     assert user.role.label == "editor"
+
+
+def test_the_queue_shows_tagging_state_changes_live(
+    page: Page, login: Callable[..., Any], demo_article: Any
+) -> None:
+    type(demo_article).objects.filter(pk=demo_article.pk).update(tagging_status="running")
+    login(page, "reviewer")
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=demo_article.title))
+    expect(row).to_contain_text("running")
+    # The worker finishes while the queue is open: no reload needed.
+    type(demo_article).objects.filter(pk=demo_article.pk).update(tagging_status="done")
+    expect(row).to_contain_text("done", timeout=5000)

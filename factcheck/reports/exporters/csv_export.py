@@ -1,4 +1,5 @@
-"""CSV: one row per claim; citations in one cell as "stance: source <url> — excerpt" lines."""
+"""CSV: one row per claim; citations in one cell as "stance: source <url> (locator) — excerpt"
+lines (a part the citation lacks is left out)."""
 
 from __future__ import annotations
 
@@ -35,10 +36,24 @@ COLUMNS = [
 ]
 
 
-def citations_cell(citations: list[dict[str, Any]]) -> str:
-    return "\n".join(
-        f"{c['stance']}: {c['source']} <{c['url']}> — {c['excerpt']}".strip() for c in citations
+def citation_line(c: dict[str, Any]) -> str:
+    """ "supports: CNBC <https://…> (p. 3) — excerpt": the parts a citation has, no empty
+    brackets for a missing URL, and the locator kept."""
+    where = " ".join(
+        part
+        for part in (
+            str(c.get("source") or ""),
+            f"<{c['url']}>" if c.get("url") else "",
+            f"({c['locator']})" if c.get("locator") else "",
+        )
+        if part
     )
+    line = f"{c['stance']}: {where}".rstrip()
+    return f"{line} — {c['excerpt']}" if c.get("excerpt") else line
+
+
+def citations_cell(citations: list[dict[str, Any]]) -> str:
+    return "\n".join(citation_line(c) for c in citations)
 
 
 def _text(value: object) -> object:
