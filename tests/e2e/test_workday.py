@@ -155,10 +155,11 @@ def test_submitting_an_incomplete_claim_shows_why_next_to_the_controls(
 
 
 def test_dismiss_and_accept_can_be_undone_and_dismissed_candidates_reopened(
-    page: Page, login: Callable[..., Any], demo_article: Any
+    page: Page, login: Callable[..., Any], demo_article: Any, screenshot: Callable[..., Any]
 ) -> None:
     a, b, c = with_candidates(demo_article, "90-minute", "145%", "10%")
     login(page, "admin")
+    page.set_viewport_size({"width": 1440, "height": 900})
     open_article(page, demo_article.title)
     open_rows = page.get_by_role("list", name="Open candidates").get_by_role("listitem")
     expect(open_rows).to_have_count(3)
@@ -167,6 +168,7 @@ def test_dismiss_and_accept_can_be_undone_and_dismissed_candidates_reopened(
     page.keyboard.press("d")  # dismiss the first, then z undoes it
     assert wait_for(lambda: Candidate.objects.get(pk=a.pk).status == "dismissed")
     expect(page.get_by_role("status")).to_contain_text("Candidate dismissed.")
+    screenshot(page, "workspace-undo")
     page.keyboard.press("z")
     assert wait_for(lambda: Candidate.objects.get(pk=a.pk).status == "open")
     expect(open_rows).to_have_count(3)
@@ -184,6 +186,8 @@ def test_dismiss_and_accept_can_be_undone_and_dismissed_candidates_reopened(
     page.get_by_role("button", name="Accept candidate: 10%").click()
     claim = wait_for(lambda: Claim.objects.filter(article=demo_article).first())
     assert claim is not None
+    expect(editor(page).get_by_role("button", name="Set range to selection")).to_be_enabled()
+    screenshot(page, "workspace-accepted")
     page.get_by_role("status").get_by_role("button", name="Undo").click()
     assert wait_for(lambda: Claim.objects.filter(pk=claim.pk, deleted_at__isnull=False).exists())
     expect(claim_items(page)).to_have_count(0)
