@@ -121,3 +121,13 @@ def test_the_databases_json_of_the_claims_is_the_python_rows(make_user: Any) -> 
         "username": someone.username,
         "display_name": "Ada",
     }
+
+
+def test_the_claims_list_does_not_read_the_articles_text(reviewer_client: APIClient) -> None:
+    article = article_with(3)
+    with CaptureQueriesContext(connection) as ctx:
+        response = reviewer_client.get(f"/api/claims/?article={article.pk}")
+    assert response.status_code == 200 and response.json()["count"] == 3
+    assert response.json()["results"][0]["article_title"] == article.title
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert '"articles_article"."text"' not in sql and '"articles_article"."html"' not in sql
