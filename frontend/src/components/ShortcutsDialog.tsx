@@ -7,6 +7,8 @@ export const SHORTCUTS: [string, string][] = [
   ["d", "Dismiss the selected candidate"],
   ["c", "Make a claim from the selected text"],
   ["1–7", "Pick a verdict for the selected claim"],
+  ["z", "Undo the last accept, dismiss, claim or deletion"],
+  ["Ctrl/⌘ + S", "Save now (edits also save themselves)"],
   ["/", "Search (sources in the claim editor, articles in the queue)"],
   ["?", "Show these shortcuts"],
   ["Esc", "Close a dialog, clear the selection"],

@@ -310,7 +310,10 @@ function Detail({
         <strong>Verdict:</strong> {verdictName(claim.verdict)}
       </p>
       <p>{claim.rationale}</p>
-      <p class="muted">{claim.citations_count} citation(s)</p>
+      {/* The evidence slot (issue 12 fills it with each citation and its capture state). */}
+      <div class="evidence-slot" role="group" aria-label="Evidence">
+        <p class="muted">{claim.citations_count} citation(s)</p>
+      </div>
       <div class="actions">
         <button type="button" class="primary" disabled={!can("approve")} onClick={() => onAct("approve")}>
           Approve <kbd>a</kbd>
