@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, type Page } from "../../api/client";
 import type { Claim, VerdictLabel } from "../../api/types";
 import { isTyping, ShortcutsDialog } from "../../components/ShortcutsDialog";
+import { useModal } from "../../components/useModal";
 import { navigate } from "../../router";
 import { History } from "./History";
 import {
@@ -435,11 +436,7 @@ function ConfirmDialog({
   onConfirm: () => void;
   children: ComponentChildren;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (open && !ref.current?.open) ref.current?.showModal();
-    if (!open && ref.current?.open) ref.current.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog ref={ref} aria-labelledby="confirm-title" onClose={onClose}>
       <h2 id="confirm-title">{title}</h2>
