@@ -15,7 +15,6 @@ from rest_framework.views import APIView
 from factcheck.accounts.permissions import IsEditor, IsReviewer
 
 from . import work
-from .serializers import ArticleDetailSerializer
 from .services import assign_article
 
 
@@ -40,12 +39,19 @@ class MyWorkSeenView(APIView):
         return Response({"seen_at": work.mark_seen(request.user), "unread": 0})
 
 
+class PersonSerializer(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+    role = serializers.CharField()
+
+
 class PeopleView(APIView):
     """GET: active people with a role, to assign work to (editors)."""
 
     permission_classes = [IsEditor]
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses={200: PersonSerializer(many=True)})
     def get(self, request: Request) -> Response:
         return Response(work.people())
 
@@ -59,7 +65,7 @@ class AssignActionMixin:
 
     get_object: Any
 
-    @extend_schema(request=AssignSerializer, responses={200: ArticleDetailSerializer})
+    @extend_schema(request=AssignSerializer, responses={200: AssignSerializer})
     @action(detail=True, methods=["post"], permission_classes=[IsEditor])
     def assign(self, request: Request, pk: str | None = None) -> Response:
         article = self.get_object()
