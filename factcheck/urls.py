@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from factcheck.accounts.views import LoginView, LogoutView, MeView, admin_login
 from factcheck.articles.views import ArticleViewSet
 from factcheck.articles.views_imports import ImportJobViewSet
+from factcheck.articles.views_work import MyWorkSeenView, MyWorkView, PeopleView
 from factcheck.claims.views import ClaimViewSet, VerdictLabelViewSet
 from factcheck.claims.views_citations import CitationViewSet
 from factcheck.core import health
@@ -40,6 +41,9 @@ urlpatterns = [
     path("api/auth/logout/", LogoutView.as_view(), name="logout"),
     path("api/schema/", SchemaView.as_view(), name="schema"),
     path("api/docs/", DocsView.as_view(url_name="schema"), name="api-docs"),
+    path("api/my-work/", MyWorkView.as_view(), name="my-work"),
+    path("api/my-work/seen/", MyWorkSeenView.as_view(), name="my-work-seen"),
+    path("api/people/", PeopleView.as_view(), name="people"),
     path(
         "api/articles/<int:pk>/candidates/",
         ArticleCandidatesView.as_view(),

@@ -28,6 +28,9 @@ from .throttles import ClientLoginThrottle, username_failed, username_wait
 
 
 class MeView(APIView):
+    # Any signed-in user, also one without a role: the app tells them to ask an admin.
+    permission_classes = [IsAuthenticated]
+
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
         return Response(MeSerializer(request.user).data)  # type: ignore[arg-type]

@@ -14,9 +14,10 @@ _CRUFT = re.compile(
         getting\ your\ .{0,40}\ player\ ready.*
       | listen\ to\ (?:this\ )?(?:article|story).*
       | (?:play|pause|stop)\ (?:audio|podcast|article)
-      | (?:share|tweet|email|print|copy\ link|save|comment|comments|follow|subscribe|whatsapp
-          |facebook|twitter|x|linkedin|reddit|pinterest|telegram|flipboard|messenger)
-          (?:\ (?:this|on|to|via)\ ?(?:article|story|page|facebook|twitter|x|linkedin|email)?)?
+      | (?:(?:share|tweet|email|print|copy\ link|save|comment|comments|follow|subscribe
+          |whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|flipboard|messenger)
+          (?:\ (?:this|on|to|via)\ ?(?:article|story|page|facebook|twitter|x|linkedin|email
+          |whatsapp|reddit|pinterest|telegram|messenger)?)?[\ \t|•·,]*)+
       | share\ this(?:\ article|\ story)?:?
       | advertisement | sponsored(?:\ content)? | ad
       | read\ more:?  | related(?:\ articles|\ stories)?:?

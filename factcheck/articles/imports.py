@@ -74,20 +74,72 @@ def clean_metadata(data: ArticleInput) -> ArticleInput:
 
 def from_paste(*, text: str = "", html: str = "", author: str = "", **meta: Any) -> ArticleInput:
     """Pasted HTML is sanitised and reduced to text; pasted text loses the page cruft
-    (the byline becomes the author when none is given)."""
+    (the byline becomes the author when none is given). The headline leaves the body
+    (it is the title: its numbers would be tagged twice)."""
+    title = str(meta.pop("title", "") or "")
     if html.strip() and not text.strip():
         clean_html, canonical = html_to_text(html)
+        # The same furniture as in pasted text: a "By: Name" paragraph, share labels.
+        cleaned = clean_pasted_text(canonical)
+        # The page's <title> and then its <h1> headline may both open the text.
+        title, body = split_headline(cleaned.text, title or _html_title(html))
+        title, body = split_headline(body, title)
         # Only the sanitised HTML is stored: hostile markup is never kept, not even as "raw".
-        data = ArticleInput(text=canonical, html=clean_html, author=author, **meta)
+        data = ArticleInput(
+            text=body,
+            html=clean_html,
+            author=author or cleaned.author,
+            title=title,
+            **meta,
+        )
     else:
         cleaned = clean_pasted_text(text)
+        title, body = split_headline(cleaned.text, title)
         data = ArticleInput(
-            text=cleaned.text,
-            raw=text if cleaned.changed else "",
+            text=body,
+            raw=text if cleaned.changed or body != cleaned.text else "",
             author=author or cleaned.author,
+            title=title,
             **meta,
         )
     return clean_metadata(data)
+
+
+def _words(value: str) -> list[str]:
+    return re.findall(r"\w+", value.lower())
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A short line of several words that does not end a sentence."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and len(line) <= 200
+        and not line.rstrip().endswith((".", ":", ";", ","))
+    )
+
+
+def split_headline(text: str, title: str) -> tuple[str, str]:
+    """(title, text): a first paragraph that is the title (or, with no title given, looks
+    like a headline) leaves the text and is the title. A one-paragraph text stays whole."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not any(line.strip() for line in lines[first + 1 :]):
+        return title, text
+    head = lines[first].strip()
+    head_words, title_words = _words(head), _words(title)
+    # "<title>Headline | Outlet</title>" still names the "<h1>Headline</h1>".
+    same = bool(head_words) and title_words[: len(head_words)] == head_words
+    if same or (not title.strip() and _looks_like_headline(head)):
+        rest = "\n".join(lines[first + 1 :]).strip("\n")
+        return (title.strip() or head), rest
+    return title, text
+
+
+def _title_from_name(name: str) -> str:
+    """ "trump-xi_trade call" from "trump-xi_trade call.txt": a file name read as words."""
+    stem = re.sub(r"[-_]+", " ", PurePath(name).stem).strip()
+    return stem[:1].upper() + stem[1:] if stem else ""
 
 
 def from_file(name: str, content: bytes, **meta: Any) -> ArticleInput:
@@ -98,12 +150,15 @@ def from_file(name: str, content: bytes, **meta: Any) -> ArticleInput:
         )
     decoded = decode_bytes(content, field="file")
     if suffix in HTML_SUFFIXES:
-        if not meta.get("title"):
-            meta["title"] = _html_title(decoded) or PurePath(name).stem
-        return from_paste(html=decoded, **meta)
-    if not meta.get("title"):
-        meta["title"] = _first_heading(decoded) or PurePath(name).stem
-    return from_paste(text=decoded, **meta)
+        data = from_paste(html=decoded, **meta)
+    elif not meta.get("title") and _first_heading(decoded):
+        data = from_paste(text=decoded, **{**meta, "title": _first_heading(decoded)})
+    else:
+        # No title: the text's headline line, else the file's name as words.
+        data = from_paste(text=decoded, **meta)
+    if not data.title:
+        data = replace(data, title=_title_from_name(name))
+    return data
 
 
 def from_url(url: str, **meta: Any) -> ArticleInput:

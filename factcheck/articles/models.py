@@ -57,6 +57,14 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="articles_assigned",
     )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The bulk import that brought it in, so the job can report its tagging progress.
     import_job = models.ForeignKey(
         "ImportJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
@@ -134,3 +142,12 @@ class ImportJob(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class WorkSeen(models.Model):
+    """When a person last looked at their "My work" page: newer items count as unread."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="work_seen"
+    )
+    seen_at = models.DateTimeField()

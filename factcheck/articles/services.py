@@ -146,3 +146,24 @@ def _first_revision(article: Article, data: ArticleInput) -> ArticleRevision:
         content_hash=article.content_hash,
         created_by=article.created_by,
     )
+
+
+def assign_article(article_id: int, assignee: Any, by: Any) -> Article:
+    """Give the article to `assignee` (None: nobody); it shows in their "My work" as new."""
+    from django.contrib.auth import get_user_model
+
+    from factcheck.accounts.roles import Role, role_of
+
+    if assignee is not None and not isinstance(assignee, get_user_model()):
+        assignee = get_user_model().objects.filter(pk=assignee, is_active=True).first()
+        if assignee is None:
+            raise ValidationError({"assignee": ["No such active user."]})
+    if assignee is not None and role_of(assignee) < Role.REVIEWER:
+        raise ValidationError({"assignee": ["This person has no role; an admin must give one."]})
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        article.assignee = assignee
+        article.assigned_at = timezone.now() if assignee is not None else None
+        article.assigned_by = by if getattr(by, "is_authenticated", False) else None
+        article.save(update_fields=["assignee", "assigned_at", "assigned_by", "updated_at"])
+    return article

@@ -4,8 +4,10 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -13,6 +15,7 @@ from factcheck.accounts.permissions import DeleteAdminOnly
 from factcheck.core.filters import UtcIsoDateTimeFilter
 
 from . import selectors
+from . import workspace as workspace_read
 from .imports import from_paste
 from .models import Article
 from .serializers import (
@@ -24,6 +27,7 @@ from .serializers import (
 from .services import create_article
 from .views_imports import BodyTooLargeIs413, ImportActionsMixin
 from .views_revisions import RevisionActionsMixin
+from .views_work import AssignActionMixin
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -43,6 +47,7 @@ class ArticleViewSet(
     BodyTooLargeIs413,
     ImportActionsMixin,
     RevisionActionsMixin,
+    AssignActionMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -83,3 +88,19 @@ class ArticleViewSet(
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         super().update(request, *args, **kwargs)
         return Response(ArticleDetailSerializer(self.get_queryset().get(pk=kwargs["pk"])).data)
+
+    @extend_schema(responses={200: dict})
+    @action(detail=True, methods=["get"])
+    def workspace(self, request: Request, pk: str | None = None) -> HttpResponse:
+        """The workspace's one read: article (no HTML), live claims, candidates (no text:
+        slice the article), sentence scores and the active verdict scale."""
+        try:
+            article_id = int(str(pk))
+        except ValueError as error:
+            raise Http404 from error
+        # Built as text (the candidates' JSON straight from the database), not through
+        # DRF's renderer: this is the one request that opens an article.
+        return HttpResponse(
+            workspace_read.workspace_json(article_id, request.user),
+            content_type="application/json",
+        )

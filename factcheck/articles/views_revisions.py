@@ -16,7 +16,7 @@ from factcheck.claims.models import AnchorStatus, Claim
 
 from .diff import diff_summary
 from .models import Article, ArticleRevision
-from .revisions import add_revision
+from .revisions import add_revision, preview_revision
 from .serializers import RevisionCreateSerializer, RevisionDetailSerializer, RevisionSerializer
 
 
@@ -41,6 +41,31 @@ class OrphanSerializer(serializers.ModelSerializer[Claim]):
             "version",
             "updated_at",
         ]
+
+
+_TEXT_FIELD: dict[str, Any] = {
+    "required": False,
+    "allow_blank": True,
+    "trim_whitespace": False,
+    "default": "",
+}
+
+
+class RevisionPreviewSerializer(serializers.Serializer[dict[str, Any]]):
+    text = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    html = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, default=""
+    )
+    refetch = serializers.BooleanField(required=False, default=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs["refetch"] and not attrs["text"].strip() and not attrs["html"].strip():
+            raise serializers.ValidationError(
+                {"text": ["Paste the corrected text, or fetch the article's URL again."]}
+            )
+        return attrs
 
 
 class RevisionActionsMixin:
@@ -81,6 +106,16 @@ class RevisionActionsMixin:
         )
         page = self.paginate_queryset(revisions)
         return self.get_paginated_response(RevisionSerializer(page, many=True).data)
+
+    @extend_schema(request=RevisionPreviewSerializer, responses={200: dict})
+    @action(detail=True, methods=["post"], url_path="revisions/preview")
+    def revisions_preview(self, request: Request, pk: str | None = None) -> Response:
+        """What a correction would do, nothing saved: the new text (pasted, or the URL
+        fetched again), the diff, and each claim's outcome. POST /revisions/ applies it."""
+        article = self.get_object()
+        form = RevisionPreviewSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        return Response(preview_revision(article.pk, **form.validated_data))
 
     @extend_schema(
         parameters=[

@@ -105,6 +105,15 @@ def test_return_fix_resubmit_approve_publish_export(
     editor_page.get_by_label("State").select_option("approved")
     editor_page.get_by_role("row").filter(has_text=STATEMENT).click()
     editor_page.keyboard.press("p")
+    # Publishing asks first: Cancel leaves it approved, Publish publishes.
+    confirm = editor_page.get_by_role("dialog", name="Publish this verdict?")
+    expect(confirm).to_contain_text(STATEMENT)
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(confirm).to_be_hidden()
+    assert Claim.objects.get(pk=claim.pk).status == "approved"
+    editor_page.get_by_role("row").filter(has_text=STATEMENT).click()
+    editor_page.keyboard.press("p")
+    confirm.get_by_role("button", name="Publish", exact=True).click()
     expect(editor_page.get_by_role("status")).to_contain_text("Published")
     expect(editor_page.get_by_role("row").filter(has_text=STATEMENT)).to_have_count(0)
     published = Claim.objects.get(pk=claim.pk)
@@ -125,6 +134,8 @@ def test_return_fix_resubmit_approve_publish_export(
             editor_page.get_by_role("link", name="Download now").click()
         files[name] = tmp_path / name
         info.value.save_as(files[name])
+        if name == "claims.jsonld":  # ClaimReview and Web Annotation no longer share a name
+            assert info.value.suggested_filename == "claims.claimreview.jsonld"
     screenshot(editor_page, "export-page")
 
     reviews = json.loads(files["claims.jsonld"].read_text("utf-8"))

@@ -90,10 +90,10 @@ def test_make_a_claim_cite_pick_a_verdict_submit_and_reload(
 
     editor(page).get_by_role("radio", name="Mostly true").check()
     editor(page).get_by_label("Rationale").fill("The White House readout confirms the call.")
-    page.locator(".panel").evaluate("el => { el.scrollTop = 0; }")
+    page.locator(".editor-body").evaluate("el => { el.scrollTop = 0; }")
     screenshot(page, "claim-editor")
     editor(page).get_by_role("button", name="Save").click()
-    expect(editor(page).get_by_text("unsaved")).to_have_count(0)
+    expect(editor(page).get_by_text("saved", exact=True)).to_be_visible()
     editor(page).get_by_role("button", name="Submit for review").click()
     expect(page.get_by_role("status").filter(has_text="Submitted for review.")).to_be_visible()
 
@@ -145,7 +145,7 @@ def test_a_claim_across_two_paragraphs_and_overlapping_claims(
     expect(editor(page).locator(".exact")).to_have_text("As reported by CNBC, both leaders")
     wanted = "As reported by CNBC, both leaders"
     assert wait_for(lambda: Claim.objects.get(pk=first.pk).exact == wanted)
-    editor(page).get_by_role("button", name="Extend end by a word").click()
+    editor(page).get_by_role("button", name="End: extend by a word").click()
     expect(editor(page).locator(".exact")).to_have_text(
         "As reported by CNBC, both leaders expressed"
     )
@@ -203,7 +203,7 @@ def test_a_concurrent_edit_is_shown_and_merged_never_overwritten(
 
         editor(other).get_by_label("Rationale").fill("Their rationale")
         editor(other).get_by_role("button", name="Save").click()
-        expect(editor(other).get_by_text("unsaved")).to_have_count(0)
+        expect(editor(other).get_by_text("saved", exact=True)).to_be_visible()
 
         editor(page).get_by_label("Claimant").fill("My claimant")
         editor(page).get_by_role("button", name="Save").click()
@@ -212,9 +212,12 @@ def test_a_concurrent_edit_is_shown_and_merged_never_overwritten(
         expect(dialog).to_contain_text("Their rationale")
         expect(dialog).to_contain_text("My claimant")
         screenshot(page, "conflict")
+        from .test_accessibility import check
+
+        check(page, "conflict dialog", "dialog[open]")
         dialog.get_by_role("button", name="Save merge").click()
         expect(dialog).to_be_hidden()
-        expect(editor(page).get_by_text("unsaved")).to_have_count(0)
+        expect(editor(page).get_by_text("saved", exact=True)).to_be_visible()
     finally:
         other_context.close()
     claim.refresh_from_db()

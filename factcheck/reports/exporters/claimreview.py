@@ -91,7 +91,8 @@ def claim_review(
 class ClaimReviewExporter:
     name = "claimreview"
     media_type = "application/ld+json; charset=utf-8"
-    extension = "jsonld"
+    # Two JSON-LD formats: distinct names, so one download does not overwrite the other.
+    extension = "claimreview.jsonld"
     published_only = True
 
     def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[str]:

@@ -1,5 +1,6 @@
-"""CSV: one row per claim; citations in one cell as "stance: source <url> — excerpt" lines,
-and their captures (hash, time, link to the stored copy) in cells of matching lines."""
+"""CSV: one row per claim; citations in one cell as "stance: source <url> (locator) — excerpt"
+lines (a part the citation lacks is left out), and their captures (hash, time, link to the
+stored copy) in cells of matching lines."""
 
 from __future__ import annotations
 
@@ -40,10 +41,24 @@ COLUMNS = [
 ]
 
 
-def citations_cell(citations: list[dict[str, Any]]) -> str:
-    return "\n".join(
-        f"{c['stance']}: {c['source']} <{c['url']}> — {c['excerpt']}".strip() for c in citations
+def citation_line(c: dict[str, Any]) -> str:
+    """ "supports: CNBC <https://…> (p. 3) — excerpt": the parts a citation has, no empty
+    brackets for a missing URL, and the locator kept."""
+    where = " ".join(
+        part
+        for part in (
+            str(c.get("source") or ""),
+            f"<{c['url']}>" if c.get("url") else "",
+            f"({c['locator']})" if c.get("locator") else "",
+        )
+        if part
     )
+    line = f"{c['stance']}: {where}".rstrip()
+    return f"{line} — {c['excerpt']}" if c.get("excerpt") else line
+
+
+def citations_cell(citations: list[dict[str, Any]]) -> str:
+    return "\n".join(citation_line(c) for c in citations)
 
 
 # One line per citation, in the order of the citations cell ("" where nothing was captured).

@@ -92,7 +92,8 @@ def annotation(row: Row) -> dict[str, Any]:
 class WebAnnotationExporter:
     name = "webannotation"
     media_type = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-    extension = "jsonld"
+    # Two JSON-LD formats: distinct names, so one download does not overwrite the other.
+    extension = "annotations.jsonld"
     published_only = False
 
     def render(self, claims: Iterable[Row], context: ExportContext) -> Iterator[str]:

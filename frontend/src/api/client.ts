@@ -23,7 +23,7 @@ function csrfToken(): string {
 
 export async function api<T>(
   path: string,
-  options: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: { method?: string; body?: unknown; headers?: Record<string, string>; keepalive?: boolean } = {},
 ): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
@@ -34,7 +34,13 @@ export async function api<T>(
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(path, { method, headers, body, credentials: "same-origin" });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body,
+    credentials: "same-origin",
+    keepalive: options.keepalive,
+  });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let data: unknown = {};

@@ -38,7 +38,8 @@ export interface ArticleSummary {
 
 export interface Article extends ArticleSummary {
   text: string;
-  html: string;
+  /** Not in the workspace read. */
+  html?: string;
   content_hash: string;
   sentences: [number, number, number][];
   tagger_version: string;
@@ -65,6 +66,17 @@ export interface Candidate {
   claim: number | null;
 }
 
+/** GET /api/articles/{id}/workspace/: everything the workspace shows, in one request.
+ * Candidates come without `text` (the client slices the article). */
+export interface WorkspaceData {
+  article: Article;
+  claims: Claim[];
+  /** The order of each candidate array's values. */
+  candidate_fields: string[];
+  candidates: unknown[][];
+  labels: VerdictLabel[];
+}
+
 export type ClaimStatus = "draft" | "in_review" | "returned" | "approved" | "published";
 
 export interface Claim {
@@ -85,9 +97,21 @@ export interface Claim {
   version: number;
   citations_count: number;
   created_by: UserSummary | null;
+  /** In the workspace read and the claims list (the list sends an id only). */
+  assignee?: UserSummary | number | null;
+  /** Workflow actions the requesting user may take now. */
+  transitions?: string[];
   updated_at: string;
   approval_override?: string;
   first_published_at?: string | null;
+}
+
+export interface Comment {
+  id: number;
+  claim: number;
+  author: UserSummary | null;
+  body: string;
+  created_at: string;
 }
 
 /** The fields a reviewer edits in the claim editor. */

@@ -2,7 +2,18 @@
 // callers pass an OffsetIndex and every span is converted here, at the edge.
 import { api, type Page } from "./client";
 import { OffsetIndex, candidateIn, claimIn, spanOut } from "./edge";
-import type { Article, Candidate, Citation, Claim, ClaimDraft, Source, Stance, VerdictLabel } from "./types";
+import type {
+  Article,
+  Candidate,
+  Citation,
+  Claim,
+  ClaimDraft,
+  Comment,
+  Source,
+  Stance,
+  VerdictLabel,
+  WorkspaceData,
+} from "./types";
 
 /** Every item of a paginated list (or a plain array), following `next`. */
 export async function fetchAll<T>(path: string): Promise<T[]> {
@@ -18,6 +29,49 @@ export async function fetchAll<T>(path: string): Promise<T[]> {
 }
 
 export const getArticle = (id: number | string) => api<Article>(`/api/articles/${id}/`);
+
+export interface Workspace {
+  article: Article;
+  index: OffsetIndex;
+  claims: Claim[];
+  candidates: Candidate[];
+  labels: VerdictLabel[];
+}
+
+/** The workspace's one read (article, claims, candidates, labels), spans converted to
+ * UTF-16 and each candidate's text cut from the article. */
+export async function getWorkspace(id: number, index?: OffsetIndex): Promise<Workspace> {
+  const data = await api<WorkspaceData>(`/api/articles/${id}/workspace/`);
+  const text = data.article.text;
+  const at = index ?? new OffsetIndex(text);
+  const fields = data.candidate_fields;
+  const at_ = (name: string) => fields.indexOf(name);
+  const [iId, iKind, iStart, iEnd, iData, iScore, iStatus, iClaim] = [
+    "id", "kind", "start", "end", "data", "score", "status", "claim",
+  ].map(at_);
+  const candidates = data.candidates.map((row) => {
+    const start = at.toUtf16(row[iStart] as number);
+    const end = at.toUtf16(row[iEnd] as number);
+    return {
+      id: row[iId] as number,
+      kind: row[iKind] as Candidate["kind"],
+      start,
+      end,
+      text: text.slice(start, end),
+      data: (row[iData] ?? {}) as Candidate["data"],
+      score: row[iScore] as number,
+      status: row[iStatus] as Candidate["status"],
+      claim: row[iClaim] as number | null,
+    };
+  });
+  return {
+    article: data.article,
+    index: at,
+    claims: data.claims.map((c) => claimIn(at, c)),
+    candidates,
+    labels: data.labels,
+  };
+}
 
 export interface TaggingState {
   status: Article["tagging_status"];
@@ -66,6 +120,18 @@ export async function acceptCandidate(index: OffsetIndex, id: number): Promise<C
 export const dismissCandidate = (id: number) =>
   api<unknown>(`/api/candidates/${id}/dismiss/`, { method: "POST", body: {} });
 
+/** Undo a dismissal, or an acceptance whose claim has been deleted. */
+export const reopenCandidate = (id: number) =>
+  api<unknown>(`/api/candidates/${id}/reopen/`, { method: "POST", body: {} });
+
+/** Soft-delete a claim (a reviewer: their own draft); its candidates are released.
+ * `keepalive` lets the request finish while the page unloads. */
+export const deleteClaim = (id: number, keepalive = false) =>
+  api<void>(`/api/claims/${id}/`, { method: "DELETE", keepalive });
+
+export const getComments = (claimId: number) =>
+  fetchAll<Comment>(`/api/claims/${claimId}/comments/?page_size=50`);
+
 export async function createClaim(
   index: OffsetIndex,
   articleId: number,
@@ -87,7 +153,7 @@ export async function updateClaim(
   index: OffsetIndex,
   id: number,
   version: number,
-  fields: Partial<ClaimDraft> & { start?: number; end?: number; exact?: string },
+  fields: Partial<ClaimDraft> & { start?: number; end?: number; exact?: string; assignee?: number | null },
 ): Promise<Claim> {
   const body: Record<string, unknown> = { ...fields, version };
   if (fields.start !== undefined && fields.end !== undefined)

@@ -13,6 +13,8 @@ export interface RevisionBannerProps {
   revision: number;
   /** Called with the orphaned claims when the reviewer asks to see them. */
   onShowOrphans?: (claims: OrphanClaim[]) => void;
+  /** The orphaned claims when the caller has them already (the workspace read): no request. */
+  orphans?: OrphanClaim[];
 }
 
 /** A claim that could not be placed on the current revision (its old anchor). */
@@ -85,9 +87,11 @@ function Hunk({ hunk }: { hunk: DiffHunk }) {
   );
 }
 
-export function RevisionBanner({ articleId, revision, onShowOrphans }: RevisionBannerProps) {
+export function RevisionBanner({ articleId, revision, onShowOrphans, orphans: given }: RevisionBannerProps) {
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
-  const [orphans, setOrphans] = useState<OrphanClaim[]>([]);
+  const [fetched, setOrphans] = useState<OrphanClaim[]>([]);
+  const orphans = given ?? fetched;
+  const fetchOrphans = given === undefined;
   const [error, setError] = useState("");
 
   useEffect(() => {
@@ -96,18 +100,20 @@ export function RevisionBanner({ articleId, revision, onShowOrphans }: RevisionB
     const wantDiff = revision > 1;
     Promise.all([
       wantDiff ? api<RevisionDiff>(`/api/articles/${articleId}/revisions/diff/`) : Promise.resolve(null),
-      api<Page<OrphanClaim>>(`/api/articles/${articleId}/orphans/?page_size=100`),
+      fetchOrphans
+        ? api<Page<OrphanClaim>>(`/api/articles/${articleId}/orphans/?page_size=100`)
+        : Promise.resolve(null),
     ])
       .then(([d, o]) => {
         if (!live) return;
         setDiff(d);
-        setOrphans(o.results);
+        if (o) setOrphans(o.results);
       })
       .catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
-  }, [articleId, revision]);
+  }, [articleId, revision, fetchOrphans]);
 
   if (revision <= 1 && !orphans.length && !error) return null;
   const when = diff?.to.created_at ? new Date(diff.to.created_at).toLocaleString() : "";

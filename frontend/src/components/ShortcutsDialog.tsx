@@ -1,5 +1,5 @@
 // "?" lists every keyboard shortcut; Esc closes it (the native dialog does).
-import { useEffect, useRef } from "preact/hooks";
+import { useModal } from "./useModal";
 
 export const SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous candidate"],
@@ -7,6 +7,8 @@ export const SHORTCUTS: [string, string][] = [
   ["d", "Dismiss the selected candidate"],
   ["c", "Make a claim from the selected text"],
   ["1–7", "Pick a verdict for the selected claim"],
+  ["z", "Undo the last accept, dismiss, claim or deletion"],
+  ["Ctrl/⌘ + S", "Save now (edits also save themselves)"],
   ["/", "Search (sources in the claim editor, articles in the queue)"],
   ["?", "Show these shortcuts"],
   ["Esc", "Close a dialog, clear the selection"],
@@ -25,11 +27,7 @@ export function ShortcutsDialog({
   title = "Keyboard shortcuts",
   shortcuts = SHORTCUTS,
 }: ShortcutsDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (open && !ref.current?.open) ref.current?.showModal();
-    if (!open && ref.current?.open) ref.current.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog ref={ref} aria-labelledby="shortcuts-title" class="shortcuts" onClose={onClose}>
       <h2 id="shortcuts-title">{title}</h2>

@@ -1,7 +1,8 @@
 // The queue: the articles a reviewer can work on, filterable, searchable and sortable.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type Page } from "../../api/client";
-import type { ArticleSummary, TaggingStatus } from "../../api/types";
+import { usePeople } from "../../api/people";
+import type { ArticleSummary, Me, TaggingStatus } from "../../api/types";
 import { isTyping } from "../../components/ShortcutsDialog";
 import { navigate } from "../../router";
 
@@ -15,7 +16,11 @@ const SORTS: [string, string][] = [
 
 const STATES: TaggingStatus[] = ["queued", "running", "done", "failed"];
 
-export function QueuePage() {
+export function QueuePage({ me }: { me?: Me }) {
+  const isEditor = me?.role === "editor" || me?.role === "admin";
+  const people = usePeople(isEditor);
+  const [tick, setTick] = useState(0);
+  const [assignError, setAssignError] = useState("");
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState("");
   const [outlet, setOutlet] = useState("");
@@ -41,7 +46,27 @@ export function QueuePage() {
         .catch((e: Error) => setError(e.message));
     }, 150);
     return () => clearTimeout(timer);
-  }, [search, status, outlet, mine, ordering, page]);
+  }, [search, status, outlet, mine, ordering, page, tick]);
+
+  // Tagging state live: while a listed article is queued or running, look again shortly.
+  useEffect(() => {
+    if (!data?.results.some((a) => a.tagging_status === "queued" || a.tagging_status === "running")) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), 1500);
+    return () => clearTimeout(timer);
+  }, [data]);
+
+  async function assign(article: ArticleSummary, value: string) {
+    setAssignError("");
+    try {
+      await api(`/api/articles/${article.id}/assign/`, {
+        method: "POST",
+        body: { assignee: value ? Number(value) : null },
+      });
+      setTick((n) => n + 1);
+    } catch (e) {
+      setAssignError(`${article.title}: ${(e as Error).message}`);
+    }
+  }
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -111,6 +136,7 @@ export function QueuePage() {
         </label>
       </div>
       {error && <p role="alert" class="error">{error}</p>}
+      {assignError && <p role="alert" class="error">{assignError}</p>}
       {!data && !error && <p aria-busy="true">Loading articles…</p>}
       {data && (
         <>
@@ -150,7 +176,27 @@ export function QueuePage() {
                   <td class="num">{a.candidates_open}</td>
                   <td class="num">{a.claims_count}</td>
                   <td class="num">{a.verdicts_count}</td>
-                  <td>{a.assignee?.display_name ?? <span class="muted">—</span>}</td>
+                  <td>
+                    {isEditor ? (
+                      <select
+                        aria-label={`Assign ${a.title || "untitled article"}`}
+                        value={a.assignee?.id ?? ""}
+                        onChange={(e) => void assign(a, e.currentTarget.value)}
+                      >
+                        <option value="">Nobody</option>
+                        {a.assignee && !people.some((p) => p.id === a.assignee!.id) && (
+                          <option value={a.assignee.id}>{a.assignee.display_name}</option>
+                        )}
+                        {people.map((p) => (
+                          <option key={p.id} value={p.id}>
+                            {p.display_name}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      (a.assignee?.display_name ?? <span class="muted">—</span>)
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 // The editor's review queue (/review): claims in review across articles, filtered by
 // outlet, reviewer, verdict and age; approve / return with a comment / publish, by key.
+import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError, api, type Page } from "../../api/client";
 import type { Citation, Claim, EvidenceProblem, VerdictLabel } from "../../api/types";
@@ -7,6 +8,7 @@ import { getCitations } from "../../api/workspace";
 import { EvidenceList } from "../../components/Evidence";
 import { ReasonDialog } from "../../components/ReasonDialog";
 import { isTyping, ShortcutsDialog } from "../../components/ShortcutsDialog";
+import { useModal } from "../../components/useModal";
 import { anyPending } from "../../evidence/state";
 import { navigate } from "../../router";
 import { History } from "./History";
@@ -52,6 +54,7 @@ export function ReviewPage() {
   const [labels, setLabels] = useState<VerdictLabel[]>([]);
   const [notice, setNotice] = useState("");
   const [returning, setReturning] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const [help, setHelp] = useState(false);
   const [refresh, setRefresh] = useState(0);
   // Approving unverified evidence needs a reason; republishing a changed verdict, a note.
@@ -115,7 +118,7 @@ export function ReviewPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (returning || help || isTyping(event)) return;
+      if (returning || publishing || help || isTyping(event)) return;
       const action = keyAction(event);
       if (!action) return;
       event.preventDefault();
@@ -123,13 +126,13 @@ export function ReviewPage() {
       if (action === "next") setIndex((i) => move(i, 1, length));
       else if (action === "previous") setIndex((i) => move(i, -1, length));
       else if (action === "approve") act("approve");
-      else if (action === "publish") act("publish");
+      else if (action === "publish") selected && setPublishing(true);
       else if (action === "return") selected && setReturning(true);
       else if (action === "help") setHelp(true);
     };
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
-  }, [claims, selected, act, returning, help]);
+  }, [claims, selected, act, returning, publishing, help]);
 
   useEffect(() => {
     document.querySelector("tr.selected")?.scrollIntoView({ block: "nearest" });
@@ -210,7 +213,12 @@ export function ReviewPage() {
                     key={claim.id}
                     class={i === index ? "selected" : undefined}
                     aria-selected={i === index}
-                    onClick={() => setIndex(i)}
+                    tabIndex={-1}
+                    onClick={(e) => {
+                      setIndex(i);
+                      // Focus leaves the filters, so the shortcut keys act on the list.
+                      (e.currentTarget as HTMLElement).focus();
+                    }}
                   >
                     <td>
                       {claim.statement || claim.exact}
@@ -241,7 +249,7 @@ export function ReviewPage() {
             claim={selected}
             verdictName={verdictName}
             refresh={refresh}
-            onAct={act}
+            onAct={(name) => (name === "publish" ? setPublishing(true) : act(name))}
             onReturn={() => setReturning(true)}
           />
         )}
@@ -287,6 +295,21 @@ export function ReviewPage() {
           act("publish", note);
         }}
       />
+      <ConfirmDialog
+        open={publishing && !!selected}
+        title="Publish this verdict?"
+        confirm="Publish"
+        onClose={() => setPublishing(false)}
+        onConfirm={() => {
+          setPublishing(false);
+          act("publish");
+        }}
+      >
+        <p>
+          “{selected?.statement || selected?.exact}” with the verdict <strong>{verdictName(selected?.verdict)}</strong> will
+          be public: its page, the feed and exports. Changing it later is a public correction.
+        </p>
+      </ConfirmDialog>
       <ShortcutsDialog
         open={help}
         onClose={() => setHelp(false)}
@@ -414,4 +437,37 @@ function ClaimEvidence({ claimId, refresh }: { claimId: number; refresh: number 
   }, [pending, citations, claimId]);
   if (citations === null) return <p aria-busy="true">Loading…</p>;
   return <EvidenceList citations={citations} label="Evidence" />;
+}
+
+/** A yes/no question before an action that cannot be quietly taken back (publishing). */
+function ConfirmDialog({
+  open,
+  title,
+  confirm,
+  onClose,
+  onConfirm,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  confirm: string;
+  onClose: () => void;
+  onConfirm: () => void;
+  children: ComponentChildren;
+}) {
+  const ref = useModal(open);
+  return (
+    <dialog ref={ref} aria-labelledby="confirm-title" onClose={onClose}>
+      <h2 id="confirm-title">{title}</h2>
+      {children}
+      <div class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" class="primary" onClick={onConfirm}>
+          {confirm}
+        </button>
+      </div>
+    </dialog>
+  );
 }

@@ -38,10 +38,11 @@ const ParagraphView = memo(function ParagraphView({
   sentences,
 }: {
   para: Paragraph;
-  marks: Highlight[];
+  /** null: not highlighted yet (a long article paints its first screen first). */
+  marks: Highlight[] | null;
   sentences: Sentence[];
 }) {
-  const children = marks.length
+  const children = marks?.length
     ? segmentParagraph(para, marks).map((seg) => {
         const text = para.text.slice(seg.start - para.start, seg.end - para.start);
         if (!seg.marks.length) return text;
@@ -77,12 +78,51 @@ const ParagraphView = memo(function ParagraphView({
   return (
     <div class="para-row">
       <MarginBar para={para} sentences={sentences} />
-      <p class="para" data-start={para.cpStart}>
+      <p class="para" data-start={para.cpStart} data-hl={marks ? marks.length : undefined}>
         {children}
       </p>
     </div>
   );
 });
+
+const NO_MARKS: Highlight[] = [];
+
+// A huge article (250,000 characters, 12,000 candidates) highlights the paragraphs of its
+// first screens at once and the rest in slices after that first paint, so the text and the
+// highlights in view appear without waiting for every span of the article.
+const FIRST_CHARS = 12_000;
+const SLICE_CHARS = 30_000;
+
+function useProgressiveLimit(paragraphs: Paragraph[]): number {
+  const first = useMemo(() => countUpTo(paragraphs, 0, FIRST_CHARS), [paragraphs]);
+  const [limit, setLimit] = useState(first);
+  useEffect(() => {
+    setLimit(first);
+    if (first >= paragraphs.length) return;
+    let at = first;
+    let timer: ReturnType<typeof setTimeout>;
+    const step = () => {
+      at = countUpTo(paragraphs, at, SLICE_CHARS);
+      setLimit(at);
+      if (at < paragraphs.length) timer = setTimeout(step, 0);
+    };
+    // After the first screen has painted.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(step, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [paragraphs, first]);
+  return Math.max(limit, first);
+}
+
+/** The index after the paragraphs from `from` holding about `chars` characters. */
+function countUpTo(paragraphs: Paragraph[], from: number, chars: number): number {
+  let i = from;
+  let total = 0;
+  while (i < paragraphs.length && total < chars) total += paragraphs[i++].text.length + 1;
+  return Math.max(i, Math.min(from + 1, paragraphs.length));
+}
 
 function sentencesByParagraph(paragraphs: Paragraph[], sentences: Sentence[]): Sentence[][] {
   const out: Sentence[][] = paragraphs.map(() => []);
@@ -100,23 +140,53 @@ export function ArticleText({ store }: { store: WorkspaceStore }) {
   const buckets = useStore(store, useMemo(bucketSelector, [store]));
   const bySentence = useMemo(() => sentencesByParagraph(paragraphs, sentences), [paragraphs, sentences]);
   const root = useRef<HTMLDivElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
   const [floating, setFloating] = useState<{ top: number; left: number } | null>(null);
+  const limit = useProgressiveLimit(paragraphs);
 
   useEffect(() => {
-    // Show the floating button while the selection lies in the text.
-    const update = () => {
+    // The floating button appears once a selection is made (mouse-up, or a selection made
+    // without the mouse), never while a drag is going on, and sits outside the selected
+    // range and outside the text: a drag crossing it cannot pull the selection along.
+    const el = root.current;
+    const wrapper = wrap.current;
+    if (!el || !wrapper) return;
+    let dragging = false;
+    const place = () => {
       const selection = getSelection();
-      const el = root.current;
-      if (!el || !selection || selection.isCollapsed || !selection.rangeCount) return setFloating(null);
+      if (dragging || !selection || selection.isCollapsed || !selection.rangeCount) return setFloating(null);
       const range = selection.getRangeAt(0);
       if (!el.contains(range.commonAncestorContainer)) return setFloating(null);
       const rects = range.getClientRects();
-      const rect = rects[rects.length - 1] ?? range.getBoundingClientRect();
-      const box = el.getBoundingClientRect();
-      setFloating({ top: rect.bottom - box.top + 6, left: Math.max(0, rect.right - box.left - 40) });
+      const first = rects[0] ?? range.getBoundingClientRect();
+      const last = rects[rects.length - 1] ?? first;
+      const box = wrapper.getBoundingClientRect();
+      const above = first.top - box.top - 38;
+      // Above the selection's first line; below its last one when there is no room.
+      const top = above > 0 ? above : last.bottom - box.top + 8;
+      const left = Math.max(0, Math.min((above > 0 ? first.left : last.right) - box.left - 20, box.width - 160));
+      setFloating({ top, left });
     };
-    document.addEventListener("selectionchange", update);
-    return () => document.removeEventListener("selectionchange", update);
+    const down = (event: MouseEvent) => {
+      if ((event.target as Element).closest(".floating-claim")) return;
+      dragging = true;
+      setFloating(null);
+    };
+    const up = () => {
+      dragging = false;
+      // After the browser has settled the selection for this mouse-up.
+      setTimeout(place, 0);
+    };
+    // A selection made without the mouse (keyboard, find, a script) shows it at once.
+    const change = () => (dragging ? setFloating(null) : place());
+    el.addEventListener("mousedown", down);
+    document.addEventListener("mouseup", up);
+    document.addEventListener("selectionchange", change);
+    return () => {
+      el.removeEventListener("mousedown", down);
+      document.removeEventListener("mouseup", up);
+        document.removeEventListener("selectionchange", change);
+    };
   }, []);
 
   function onClick(event: MouseEvent) {
@@ -132,17 +202,27 @@ export function ArticleText({ store }: { store: WorkspaceStore }) {
   }
 
   return (
-    <div class="article-text" ref={root} onClick={onClick}>
-      {paragraphs.map((para, i) => (
-        <ParagraphView key={para.start} para={para} marks={buckets[i] ?? []} sentences={bySentence[i]} />
-      ))}
+    <div class="article-wrap" ref={wrap}>
+      <div class="article-text" ref={root} onClick={onClick}>
+        {paragraphs.map((para, i) => (
+          <ParagraphView
+            key={para.start}
+            para={para}
+            marks={i < limit ? (buckets[i] ?? NO_MARKS) : null}
+            sentences={bySentence[i]}
+          />
+        ))}
+      </div>
       {floating && (
         <button
           type="button"
           class="floating-claim"
           style={{ top: `${floating.top}px`, left: `${floating.left}px` }}
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => claimFromSelection(store, root.current)}
+          onClick={() => {
+            claimFromSelection(store, root.current);
+            setFloating(null);
+          }}
         >
           Make claim <kbd>c</kbd>
         </button>

@@ -3,8 +3,8 @@ import { memo } from "preact/compat";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Candidate, Claim, VerdictLabel } from "../../api/types";
 import { useStore } from "../../store";
-import { acceptCandidate, dismissCandidate, select } from "./actions";
-import { openCandidates, type WorkspaceStore } from "./state";
+import { acceptCandidate, dismissCandidate, reopenCandidate, select } from "./actions";
+import { dismissedCandidates, openCandidates, type WorkspaceStore } from "./state";
 
 // Long lists render a window: the first PAGE rows (more on demand) and always the selected
 // row's neighbourhood, so an article with hundreds of candidates renders its panel fast.
@@ -82,7 +82,6 @@ const CandidateRow = memo(function CandidateRow({
         type="button"
         class="row-main"
         tabIndex={tab}
-        aria-label={`${KIND[candidate.kind]} candidate: ${excerpt(candidate.text, 60)}`}
         onClick={() => {
           select(store, `cand:${candidate.id}`);
           reveal(`cand:${candidate.id}`);
@@ -107,13 +106,44 @@ const CandidateRow = memo(function CandidateRow({
   );
 });
 
+function DismissedList({ store }: { store: WorkspaceStore }) {
+  const candidates = useStore(store, (s) => s.candidates);
+  const [shown, setShown] = useState(PAGE);
+  const list = dismissedCandidates({ ...store.get(), candidates });
+  const rows = list.slice(0, shown);
+  return (
+    <>
+      {!list.length && <p class="empty">No dismissed candidates.</p>}
+      <ul class="rows" aria-label="Dismissed candidates">
+        {rows.map((c) => (
+          <li key={c.id} class="row">
+            <span class="row-main static">
+              <span class={`kind-chip k-${c.kind}`}>{KIND[c.kind]}</span>
+              <span class="row-text">{excerpt(c.text)}</span>
+            </span>
+            <span class="row-actions">
+              <button type="button" class="small" onClick={() => void reopenCandidate(store, c.id)} aria-label={`Reopen candidate: ${excerpt(c.text, 60)}`}>
+                Reopen
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <MoreButton hidden={list.length - rows.length} onMore={() => setShown(shown + PAGE)} />
+    </>
+  );
+}
+
 export function CandidateList({ store }: { store: WorkspaceStore }) {
   const candidates = useStore(store, (s) => s.candidates);
   const order = useStore(store, (s) => s.candidateOrder);
   const selected = useStore(store, (s) => s.selected);
   const tagging = useStore(store, (s) => s.tagging);
+  const view = useStore(store, (s) => s.candidateView);
+  const loaded = useStore(store, (s) => s.article !== null);
   const [shown, setShown] = useState(PAGE);
   const list = openCandidates({ ...store.get(), candidates, candidateOrder: order });
+  const dismissed = candidates.reduce((n, c) => n + (c.status === "dismissed" ? 1 : 0), 0);
   const selectedAt = list.findIndex((c) => selected === `cand:${c.id}`);
   const anySelected = selectedAt !== -1;
   const { rows, gapAt, hidden } = windowOf(list, shown, selectedAt);
@@ -123,16 +153,26 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
         <h2>
           Candidates <span class="count">{list.length}</span>
         </h2>
-        <label class="inline">
-          Sort
-          <select
-            value={order}
-            onChange={(e) => store.set({ candidateOrder: e.currentTarget.value as "score" | "position" })}
-          >
-            <option value="score">by score</option>
-            <option value="position">by position</option>
-          </select>
-        </label>
+        <div class="segmented" role="group" aria-label="Which candidates">
+          <button type="button" class="small" aria-pressed={view === "open"} onClick={() => store.set({ candidateView: "open" })}>
+            Open
+          </button>
+          <button type="button" class="small" aria-pressed={view === "dismissed"} onClick={() => store.set({ candidateView: "dismissed" })}>
+            Dismissed{dismissed ? ` (${dismissed})` : ""}
+          </button>
+        </div>
+        {view === "open" && (
+          <label class="inline">
+            Sort
+            <select
+              value={order}
+              onChange={(e) => store.set({ candidateOrder: e.currentTarget.value as "score" | "position" })}
+            >
+              <option value="score">by score</option>
+              <option value="position">by position</option>
+            </select>
+          </label>
+        )}
       </div>
       {(tagging === "queued" || tagging === "running") && (
         <p class="status-line" role="status">
@@ -140,16 +180,22 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
         </p>
       )}
       {tagging === "failed" && <p role="alert" class="error">Tagging failed.</p>}
-      {tagging === "done" && !list.length && <p class="empty">No open candidates.</p>}
-      <ul class="rows" aria-label="Open candidates">
-        {rows.map((c, i) => {
-          const isSelected = selected === `cand:${c.id}`;
-          const tabStop = isSelected || (i === 0 && !anySelected);
-          const row = <CandidateRow key={c.id} store={store} candidate={c} selected={isSelected} tabStop={tabStop} />;
-          return i === gapAt ? [<Gap key="gap" count={selectedAt - NEAR - gapAt} />, row] : row;
-        })}
-      </ul>
-      <MoreButton hidden={hidden} onMore={() => setShown(shown + PAGE)} />
+      {view === "dismissed" ? (
+        <DismissedList store={store} />
+      ) : (
+        <>
+          {loaded && tagging === "done" && !list.length && <p class="empty">No open candidates.</p>}
+          <ul class="rows" aria-label="Open candidates">
+            {rows.map((c, i) => {
+              const isSelected = selected === `cand:${c.id}`;
+              const tabStop = isSelected || (i === 0 && !anySelected);
+              const row = <CandidateRow key={c.id} store={store} candidate={c} selected={isSelected} tabStop={tabStop} />;
+              return i === gapAt ? [<Gap key="gap" count={selectedAt - NEAR - gapAt} />, row] : row;
+            })}
+          </ul>
+          <MoreButton hidden={hidden} onMore={() => setShown(shown + PAGE)} />
+        </>
+      )}
     </section>
   );
 }
@@ -178,7 +224,6 @@ const ClaimRow = memo(function ClaimRow({
       <button
         type="button"
         class="row-main"
-        aria-label={`Claim: ${excerpt(claim.statement || claim.exact, 60)}`}
         onClick={() => {
           select(store, `claim:${claim.id}`);
           reveal(`claim:${claim.id}`);

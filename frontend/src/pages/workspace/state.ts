@@ -1,6 +1,6 @@
 // The workspace's state: one store per open article, plus the derived highlight buckets.
 import { OffsetIndex } from "../../api/edge";
-import type { Article, Candidate, Claim, ClaimDraft, VerdictLabel } from "../../api/types";
+import type { Article, Candidate, Claim, ClaimDraft, Me, VerdictLabel } from "../../api/types";
 import { createStore, type Store } from "../../store";
 import { bucketHighlights, type Highlight, type Paragraph, splitParagraphs } from "./segments";
 
@@ -11,6 +11,15 @@ export interface Conflict {
   mine: ClaimDraft;
   theirs: Claim;
 }
+
+/** A short-lived "Undo" offer for the last action (button in a toast, or `z`). */
+export interface UndoOffer {
+  id: number;
+  message: string;
+  run: () => Promise<void> | void;
+}
+
+export type SaveState = "pending" | "saving" | "saved" | "error";
 
 export interface WorkspaceState {
   article: Article | null;
@@ -30,6 +39,13 @@ export interface WorkspaceState {
   notice: string;
   conflict: Conflict | null;
   busy: boolean;
+  me: Me | null;
+  /** Autosave progress per claim. */
+  saveState: Record<number, SaveState>;
+  /** Problems the server named, per claim and field ("_form": the action itself). */
+  errors: Record<number, Record<string, string>>;
+  undo: UndoOffer | null;
+  candidateView: "open" | "dismissed";
 }
 
 export type WorkspaceStore = Store<WorkspaceState>;
@@ -50,6 +66,11 @@ export function createWorkspaceStore(): WorkspaceStore {
     notice: "",
     conflict: null,
     busy: false,
+    me: null,
+    saveState: {},
+    errors: {},
+    undo: null,
+    candidateView: "open",
   });
 }
 
@@ -92,6 +113,11 @@ const BADGES: Record<string, string> = {
 export function badgeFor(label: VerdictLabel | undefined): string {
   if (!label) return "";
   return BADGES[label.slug] ?? label.name.slice(0, 2).toUpperCase();
+}
+
+/** The dismissed candidates, in the text's order (to reopen one). */
+export function dismissedCandidates(state: WorkspaceState): Candidate[] {
+  return state.candidates.filter((c) => c.status === "dismissed").sort((a, b) => a.start - b.start);
 }
 
 /** The open candidates in the panel's order. */
