@@ -1,6 +1,11 @@
 """Shared fixtures: users per role, API clients, the real services (PostgreSQL, Redis).
 
-In CI (CI set) a missing service is a failure, never a skip."""
+In CI (CI set) a missing service is a failure, never a skip.
+
+Under pytest-xdist (`make test` runs `pytest -n N`) each worker has its own PostgreSQL
+database (pytest-django's test_<name>_gwN), its own Redis database number (REDIS_URL's
+plus the worker's index), its own MEDIA_ROOT and its own slice of ports
+(tests.integration.processes.free_ports); the processes the tests start inherit all four."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.contrib.auth.models import Group
@@ -18,14 +24,25 @@ from factcheck.core.services_probe import answers
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
+# The browser tests (marker e2e): "required" (`make test`) fails them when Chromium or the
+# built frontend is missing; "skip" leaves them out of the run; unset, they skip when
+# Chromium is missing (and fail in CI).
+BROWSER_TESTS = os.environ.get("FACTCHECK_BROWSER_TESTS", "").strip().lower()
+if BROWSER_TESTS not in ("", "required", "skip"):
+    raise pytest.UsageError(
+        f"FACTCHECK_BROWSER_TESTS={BROWSER_TESTS!r}: use 'required', 'skip' or leave it unset"
+    )
 
 
-def require(condition: bool, reason: str) -> None:
-    """Fail in CI, skip elsewhere, when a service or file the test needs is missing."""
+def require(condition: bool, reason: str, strict: bool = False) -> None:
+    """Fail in CI (or when `strict`), skip elsewhere, when a service or file the test needs
+    is missing."""
     if condition:
         return
     if IN_CI:
         pytest.fail(f"{reason} (CI must have it)")
+    if strict:
+        pytest.fail(reason)
     pytest.skip(reason)
 
 
@@ -33,6 +50,69 @@ def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     require(path.exists(), f"../shared/{'/'.join(parts)} is not beside the checkout")
     return path
+
+
+def worker_redis_url(url: str, index: int) -> str:
+    """REDIS_URL with its database number moved up by `index` (Redis has 16: 0-15)."""
+    parts = urlsplit(url)
+    db = int(parts.path.strip("/") or 0) + index
+    if db > 15:
+        raise pytest.UsageError(f"xdist worker {index} would need Redis database {db} (> 15)")
+    return urlunsplit(parts._replace(path=f"/{db}"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give this xdist worker its own Redis database and MEDIA_ROOT. Django's settings are
+    loaded by now (pytest-django), so they are changed in place; os.environ carries them to
+    the child processes (child_env), whose own settings read them."""
+    from django.conf import settings
+
+    from tests.integration.processes import xdist_index
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    if settings.BROKER_KIND == "redis":
+        url = worker_redis_url(str(settings.REDIS_URL), xdist_index())
+        os.environ["REDIS_URL"] = settings.REDIS_URL = settings.CELERY_BROKER_URL = url
+        from factcheck.celery import app
+
+        app.conf.broker_url = url
+    # Export files are named by job id, which every worker's database counts from 1.
+    var_dir = Path(settings.VAR_DIR) / "xdist" / worker
+    var_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["FACTCHECK_VAR_DIR"] = str(var_dir)
+    settings.MEDIA_ROOT = var_dir / "media"
+
+
+# A test using one of these fixtures drives a browser / starts a real worker process: it
+# gets the marker even if its file forgot it, so `make test-fast` (-m "not e2e and not
+# integration") never runs one.
+BROWSER_FIXTURES = frozenset({"page", "context", "browser", "app_url"})
+WORKER_FIXTURES = frozenset({"tagging_worker", "redis_server_binary"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES and not item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.e2e)
+        if fixtures & WORKER_FIXTURES and not item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.integration)
+    if BROWSER_TESTS != "skip":
+        return
+    browser = [item for item in items if item.get_closest_marker("e2e")]
+    if browser:
+        config.hook.pytest_deselected(items=browser)
+        items[:] = [item for item in items if not item.get_closest_marker("e2e")]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if BROWSER_TESTS == "skip":
+        terminalreporter.write_line(
+            "Browser tests were left out (FACTCHECK_BROWSER_TESTS=skip).", yellow=True
+        )
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
-from tests.conftest import require
+from tests.conftest import BROWSER_TESTS, require
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still synchronous and safe.
@@ -29,7 +29,11 @@ PASSWORD = "e2e-password-123"
 
 def _chromium() -> str:
     path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    require(Path(path).exists(), f"Chromium is not installed at {path} (apt-get install chromium)")
+    require(
+        Path(path).exists(),
+        f"Chromium is not installed at {path} (apt-get install chromium)",
+        strict=BROWSER_TESTS == "required",
+    )
     return path
 
 
@@ -53,7 +57,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture
 def app_url(live_server: Any, transactional_db: None) -> str:
     manifest = settings.FRONTEND_DIST / ".vite" / "manifest.json"
-    require(manifest.exists(), "the frontend is not built (cd frontend && npm run build)")
+    require(
+        manifest.exists(),
+        "the frontend is not built (cd frontend && npm run build)",
+        strict=BROWSER_TESTS == "required",
+    )
     return str(live_server.url)
 
 
