@@ -5,14 +5,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+# Python's bytecode caches (git-ignored): a test run starts ~50 Python processes (pytest's
+# workers, Celery workers, web servers, manage.py), each importing the whole app.
+unexport PYTHONDONTWRITEBYTECODE
 
 # pytest-xdist workers for `make test` / `make test-fast` (one per core by default).
 PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 # Browser tests: `make test` requires them (a missing Chromium fails); `skip` leaves them out.
 FACTCHECK_BROWSER_TESTS ?= required
 export FACTCHECK_BROWSER_TESTS
-# The fast loop: no browser, no real worker process (markers e2e / integration).
+# The fast loop: no browser, no real worker process (markers e2e / integration), and the API
+# fuzzing at 10 examples per operation and role (make test: 100).
 FAST_MARKERS := not e2e and not integration
+FAST_FUZZ_EXAMPLES ?= 10
 
 .PHONY: run test test-fast setup migrate demo lint typecheck pytest pytest-fast frontend-test e2e bench train-checkworthiness clean system-run system-test system-test-fast
 
@@ -63,7 +68,8 @@ pytest: setup
 	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 pytest-fast: setup
-	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
+	@eval "$$($(PY) -m factcheck.core.testinfo)" && FACTCHECK_FUZZ_EXAMPLES=$(FAST_FUZZ_EXAMPLES) \
+	  $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
 
 # The browser tests alone (one worker per core too).
 e2e: system-test setup

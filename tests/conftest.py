@@ -9,6 +9,7 @@ plus the worker's index), its own MEDIA_ROOT and its own slice of ports
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -144,13 +145,35 @@ def redis_url() -> str:
     return str(settings.CELERY_BROKER_URL)
 
 
+TEST_PASSWORD = "pw-for-tests-123"
+
+
+def password_hash(raw: str) -> str:
+    """make_password(raw), computed once per password and hasher list: PBKDF2 costs ~0.2 s
+    of CPU per call, and the suite makes hundreds of users. A real hash (not a fast test
+    hasher), so a web or worker process the test starts can still check it."""
+    from django.conf import settings
+
+    return _password_hash(raw, tuple(settings.PASSWORD_HASHERS))
+
+
+@functools.cache
+def _password_hash(raw: str, hashers: tuple[str, ...]) -> str:
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(raw)
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., object]:
     from factcheck.accounts.models import User
 
     def make(role: str | None = "reviewer", username: str | None = None) -> User:
         name = username or f"{role or 'norole'}-{User.objects.count() + 1}"
-        user = User.objects.create_user(username=name, password="pw-for-tests-123")
+        # create_user(), with the password hashed once per session rather than per user.
+        user = User(username=User.normalize_username(name))
+        user.password = password_hash(TEST_PASSWORD)
+        user.save()
         if role:
             # get_or_create: transactional tests flush the groups the migration made.
             user.groups.add(Group.objects.get_or_create(name=role)[0])
