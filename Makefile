@@ -1,11 +1,25 @@
-# Factcheck: `make run` to use it, `make test` to test it. Nothing else is needed.
+# Factcheck: `make run` to use it, `make test` to test it (`make test-fast`: no browser,
+# no worker processes). Nothing else is needed.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+# Python's bytecode caches (git-ignored): a test run starts ~50 Python processes (pytest's
+# workers, Celery workers, web servers, manage.py), each importing the whole app.
+unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test setup frontend migrate demo lint typecheck pytest frontend-test e2e bench train-checkworthiness clean
+# pytest-xdist workers for `make test` / `make test-fast` (one per core by default).
+PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+# Browser tests: `make test` requires them (a missing Chromium fails); `skip` leaves them out.
+FACTCHECK_BROWSER_TESTS ?= required
+export FACTCHECK_BROWSER_TESTS
+# The fast loop: no browser, no real worker process (markers e2e / integration), and the API
+# fuzzing at 10 examples per operation and role (make test: 100).
+FAST_MARKERS := not e2e and not integration
+FAST_FUZZ_EXAMPLES ?= 10
+
+.PHONY: run test test-fast setup migrate demo lint typecheck pytest pytest-fast frontend-test e2e bench train-checkworthiness clean system-run system-test system-test-fast
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +42,18 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py load_demo
 
-run: demo
+# System packages (Chromium, Pango, poppler-utils...): apt-get installs what is missing when
+# root; otherwise one line names the command to run. See scripts/system-packages.sh.
+system-run:
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh run
+
+system-test:
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh $(if $(filter skip,$(FACTCHECK_BROWSER_TESTS)),test-fast,test)
+
+system-test-fast:
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh test-fast
+
+run: system-run demo
 	@$(PY) -m factcheck.core.runinfo
 	$(VENV)/bin/honcho start -f Procfile --port $${PORT:-8000}
 
@@ -40,12 +65,24 @@ typecheck: setup
 	$(VENV)/bin/mypy factcheck
 
 pytest: setup
-	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(VENV)/bin/pytest
+	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+pytest-fast: setup
+	@eval "$$($(PY) -m factcheck.core.testinfo)" && FACTCHECK_FUZZ_EXAMPLES=$(FAST_FUZZ_EXAMPLES) \
+	  $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
+
+# The browser tests alone (one worker per core too).
+e2e: system-test setup
+	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m e2e $(PYTEST_ARGS)
 
 frontend-test: setup
 	cd frontend && npx tsc --noEmit && npx vitest run
 
-test: lint typecheck frontend-test pytest
+# Everything: lint, types, the frontend's tests, then every pytest test (browser included).
+test: system-test lint typecheck frontend-test pytest
+
+# The inner loop: the same without the browser and the real worker processes.
+test-fast: system-test-fast lint typecheck frontend-test pytest-fast
 
 bench: setup
 	@eval "$$($(PY) -m factcheck.core.testinfo)" && $(PY) bench/run_all.py

@@ -1,13 +1,20 @@
 """Shared fixtures: users per role, API clients, the real services (PostgreSQL, Redis).
 
-In CI (CI set) a missing service is a failure, never a skip."""
+In CI (CI set) a missing service is a failure, never a skip.
+
+Under pytest-xdist (`make test` runs `pytest -n N`) each worker has its own PostgreSQL
+database (pytest-django's test_<name>_gwN), its own Redis database number (REDIS_URL's
+plus the worker's index), its own MEDIA_ROOT and its own slice of ports
+(tests.integration.processes.free_ports); the processes the tests start inherit all four."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.contrib.auth.models import Group
@@ -18,14 +25,25 @@ from factcheck.core.services_probe import answers
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
+# The browser tests (marker e2e): "required" (`make test`) fails them when Chromium or the
+# built frontend is missing; "skip" leaves them out of the run; unset, they skip when
+# Chromium is missing (and fail in CI).
+BROWSER_TESTS = os.environ.get("FACTCHECK_BROWSER_TESTS", "").strip().lower()
+if BROWSER_TESTS not in ("", "required", "skip"):
+    raise pytest.UsageError(
+        f"FACTCHECK_BROWSER_TESTS={BROWSER_TESTS!r}: use 'required', 'skip' or leave it unset"
+    )
 
 
-def require(condition: bool, reason: str) -> None:
-    """Fail in CI, skip elsewhere, when a service or file the test needs is missing."""
+def require(condition: bool, reason: str, strict: bool = False) -> None:
+    """Fail in CI (or when `strict`), skip elsewhere, when a service or file the test needs
+    is missing."""
     if condition:
         return
     if IN_CI:
         pytest.fail(f"{reason} (CI must have it)")
+    if strict:
+        pytest.fail(reason)
     pytest.skip(reason)
 
 
@@ -33,6 +51,69 @@ def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     require(path.exists(), f"../shared/{'/'.join(parts)} is not beside the checkout")
     return path
+
+
+def worker_redis_url(url: str, index: int) -> str:
+    """REDIS_URL with its database number moved up by `index` (Redis has 16: 0-15)."""
+    parts = urlsplit(url)
+    db = int(parts.path.strip("/") or 0) + index
+    if db > 15:
+        raise pytest.UsageError(f"xdist worker {index} would need Redis database {db} (> 15)")
+    return urlunsplit(parts._replace(path=f"/{db}"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give this xdist worker its own Redis database and MEDIA_ROOT. Django's settings are
+    loaded by now (pytest-django), so they are changed in place; os.environ carries them to
+    the child processes (child_env), whose own settings read them."""
+    from django.conf import settings
+
+    from tests.integration.processes import xdist_index
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    if settings.BROKER_KIND == "redis":
+        url = worker_redis_url(str(settings.REDIS_URL), xdist_index())
+        os.environ["REDIS_URL"] = settings.REDIS_URL = settings.CELERY_BROKER_URL = url
+        from factcheck.celery import app
+
+        app.conf.broker_url = url
+    # Export files are named by job id, which every worker's database counts from 1.
+    var_dir = Path(settings.VAR_DIR) / "xdist" / worker
+    var_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["FACTCHECK_VAR_DIR"] = str(var_dir)
+    settings.MEDIA_ROOT = var_dir / "media"
+
+
+# A test using one of these fixtures drives a browser / starts a real worker process: it
+# gets the marker even if its file forgot it, so `make test-fast` (-m "not e2e and not
+# integration") never runs one.
+BROWSER_FIXTURES = frozenset({"page", "context", "browser", "app_url"})
+WORKER_FIXTURES = frozenset({"tagging_worker", "redis_server_binary"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES and not item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.e2e)
+        if fixtures & WORKER_FIXTURES and not item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.integration)
+    if BROWSER_TESTS != "skip":
+        return
+    browser = [item for item in items if item.get_closest_marker("e2e")]
+    if browser:
+        config.hook.pytest_deselected(items=browser)
+        items[:] = [item for item in items if not item.get_closest_marker("e2e")]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if BROWSER_TESTS == "skip":
+        terminalreporter.write_line(
+            "Browser tests were left out (FACTCHECK_BROWSER_TESTS=skip).", yellow=True
+        )
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -64,13 +145,35 @@ def redis_url() -> str:
     return str(settings.CELERY_BROKER_URL)
 
 
+TEST_PASSWORD = "pw-for-tests-123"
+
+
+def password_hash(raw: str) -> str:
+    """make_password(raw), computed once per password and hasher list: PBKDF2 costs ~0.2 s
+    of CPU per call, and the suite makes hundreds of users. A real hash (not a fast test
+    hasher), so a web or worker process the test starts can still check it."""
+    from django.conf import settings
+
+    return _password_hash(raw, tuple(settings.PASSWORD_HASHERS))
+
+
+@functools.cache
+def _password_hash(raw: str, hashers: tuple[str, ...]) -> str:
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(raw)
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., object]:
     from factcheck.accounts.models import User
 
     def make(role: str | None = "reviewer", username: str | None = None) -> User:
         name = username or f"{role or 'norole'}-{User.objects.count() + 1}"
-        user = User.objects.create_user(username=name, password="pw-for-tests-123")
+        # create_user(), with the password hashed once per session rather than per user.
+        user = User(username=User.normalize_username(name))
+        user.password = password_hash(TEST_PASSWORD)
+        user.save()
         if role:
             # get_or_create: transactional tests flush the groups the migration made.
             user.groups.add(Group.objects.get_or_create(name=role)[0])

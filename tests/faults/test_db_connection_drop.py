@@ -22,12 +22,10 @@ from rest_framework.authtoken.models import Token
 
 from tests.conftest import require
 from tests.factories import ArticleFactory
-from tests.integration.processes import children_of, wait_until
+from tests.integration.processes import children_of, free_ports, wait_until
 from tests.scale.gunicorn import Gunicorn
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-PORT = 8181  # 8180-8189 belong to the production proof suites
 
 
 def call(url: str, token: str, method: str = "GET", body: Any = None) -> tuple[int, Any]:
@@ -80,7 +78,7 @@ def web(redis_url: str, tmp_path: Path) -> Iterator[Gunicorn]:
         "the connection-drop tests need PostgreSQL (DATABASE_URL)",
     )
     # One worker, one thread: every request goes through the same persistent connection.
-    server = Gunicorn(tmp_path / "gunicorn.log", PORT, redis_url, workers=1, threads=1)
+    server = Gunicorn(tmp_path / "gunicorn.log", free_ports(1)[0], redis_url, workers=1, threads=1)
     server.start()
     try:
         yield server

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
@@ -29,14 +28,12 @@ from factcheck.articles.models import Article
 from factcheck.tagging.extract import TAGGER_VERSION, extract
 from factcheck.tagging.models import Candidate
 from tests.conftest import require
-from tests.integration.processes import CeleryWorker, wait_until
+from tests.integration.processes import CeleryWorker, free_ports, wait_until
 
 from .gunicorn import Gunicorn
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
-PORT = 8180  # 8180-8189 belong to the production proof suites
-REDIS_DB = 8  # a Redis database of this suite's own: flushed at the start
 ARTICLES = 1000
 CLIENT_THREADS = 8
 TAG_TIMEOUT = 120.0
@@ -56,26 +53,23 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     return {"p50": cuts[49] * 1000, "p95": cuts[94] * 1000, "p99": cuts[98] * 1000}
 
 
-def own_redis_url(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{REDIS_DB}", "", ""))
-
-
 @pytest.fixture
 def stack(redis_url: str, tmp_path: Path) -> Iterator[tuple[Gunicorn, list[CeleryWorker]]]:
     require(
         settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
         "the scale-out test needs PostgreSQL (DATABASE_URL)",
     )
-    url = own_redis_url(redis_url)
-    redis.Redis.from_url(url).flushdb()  # no task left over from an earlier run
+    # The test process's own Redis database (one per xdist worker): flushed, so no task
+    # left over from an earlier test is counted.
+    url = redis_url
+    redis.Redis.from_url(url).flushdb()
     # Beat sweeps every 5 s, so it is really running alongside (and must not duplicate).
     env = {"FACTCHECK_TAGGING_SWEEP_EVERY": "5"}
     workers = [
         CeleryWorker(tmp_path / "worker-1.log", concurrency=1, beat=True, redis_url=url, **env),
         CeleryWorker(tmp_path / "worker-2.log", concurrency=1, redis_url=url, **env),
     ]
-    web = Gunicorn(tmp_path / "gunicorn.log", PORT, url, workers=2, threads=4)
+    web = Gunicorn(tmp_path / "gunicorn.log", free_ports(1)[0], url, workers=2, threads=4)
     started: list[Any] = []
     try:
         for process in (*workers, web):
@@ -147,7 +141,15 @@ def test_thousand_concurrent_imports_are_each_tagged_once(
 
     wait_until(all_tagged, TAG_TIMEOUT, f"{ARTICLES} articles to be tagged", every=0.25)
     tagged = time.perf_counter() - started
-    time.sleep(6)  # one more sweep: it must find nothing to re-enqueue
+
+    # One more sweep, received after the last article was tagged, has run (more sweeps
+    # done than were received before now): it must find nothing to re-enqueue.
+    def sweeps(state: str) -> int:
+        pattern = rf"sweep_tagging\[[^\]]+\] {state}"
+        return sum(len(re.findall(pattern, worker.log())) for worker in workers)
+
+    received = sweeps("received")
+    wait_until(lambda: sweeps("succeeded") > received, 30, "one more sweep")
     sampler.halt.set()
     sampler.join(15)
 
