@@ -256,9 +256,7 @@ def terms(text: str) -> list[str]:
 
 
 def _terms(cleaned: str) -> list[str]:
-    return [
-        stem(w) for w in words(cleaned) if (w not in STOPWORDS and len(w) > 1) or w.isdigit()
-    ]
+    return [stem(w) for w in words(cleaned) if (w not in STOPWORDS and len(w) > 1) or w.isdigit()]
 
 
 def numbers(text: str) -> set[str]:
