@@ -229,10 +229,15 @@ const ClaimRow = memo(function ClaimRow({
           reveal(`claim:${claim.id}`);
         }}
       >
-        <span class="verdict-chip" style={label ? { "--v": label.colour } : undefined}>
+        {/* The text first in the DOM, so the button's name ("Claim: …, verdict, state")
+            starts with the claim and holds every visible word; the chip shows first. */}
+        <span class="row-text">
+          <span class="sr-only">Claim: </span>
+          {excerpt(claim.statement || claim.exact)}
+        </span>
+        <span class="verdict-chip first" style={label ? { "--v": label.colour } : undefined}>
           {label ? label.name : "No verdict"}
         </span>
-        <span class="row-text">{excerpt(claim.statement || claim.exact)}</span>
         <span class="row-meta">
           <span>{STATUS[claim.status]}</span>
           {claim.claimant && <span>{claim.claimant}</span>}
