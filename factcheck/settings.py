@@ -11,6 +11,11 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("FACTCHECK_VAR_DIR", BASE_DIR / "var"))
+# Under pytest-xdist each worker, and every process its tests start (they inherit
+# PYTEST_XDIST_WORKER), has a var/ of its own: files named by database ids (exports) would
+# collide between workers, whose test databases count ids from 1 alike.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    VAR_DIR = VAR_DIR / "xdist" / os.environ["PYTEST_XDIST_WORKER"]
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 

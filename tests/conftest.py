@@ -4,8 +4,9 @@ In CI (CI set) a missing service is a failure, never a skip.
 
 Under pytest-xdist (`make test` runs `pytest -n N`) each worker has its own PostgreSQL
 database (pytest-django's test_<name>_gwN), its own Redis database number (REDIS_URL's
-plus the worker's index), its own MEDIA_ROOT and its own slice of ports
-(tests.integration.processes.free_ports); the processes the tests start inherit all four."""
+plus the worker's index), its own var/ directory (var/xdist/gwN) and its own copy of every
+port range (tests.integration.processes.free_ports); the processes the tests start inherit
+all four."""
 
 from __future__ import annotations
 
@@ -63,15 +64,15 @@ def worker_redis_url(url: str, index: int) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Give this xdist worker its own Redis database and MEDIA_ROOT. Django's settings are
-    loaded by now (pytest-django), so they are changed in place; os.environ carries them to
-    the child processes (child_env), whose own settings read them."""
+    """Give this xdist worker its own Redis database. Django's settings are loaded by now
+    (pytest-django), so they are changed in place; os.environ carries it to the processes
+    the tests start (child_env), whose own settings read it. (Its own var/ directory comes
+    from factcheck/settings.py, which sees PYTEST_XDIST_WORKER, as those processes do.)"""
     from django.conf import settings
 
     from tests.integration.processes import xdist_index
 
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if not worker:
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
     if settings.BROKER_KIND == "redis":
         url = worker_redis_url(str(settings.REDIS_URL), xdist_index())
@@ -79,11 +80,6 @@ def pytest_configure(config: pytest.Config) -> None:
         from factcheck.celery import app
 
         app.conf.broker_url = url
-    # Export files are named by job id, which every worker's database counts from 1.
-    var_dir = Path(settings.VAR_DIR) / "xdist" / worker
-    var_dir.mkdir(parents=True, exist_ok=True)
-    os.environ["FACTCHECK_VAR_DIR"] = str(var_dir)
-    settings.MEDIA_ROOT = var_dir / "media"
 
 
 # A test using one of these fixtures drives a browser / starts a real worker process: it
@@ -134,6 +130,27 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
         from factcheck.core.reference_data import ensure_reference_data
 
         ensure_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _celery_producers_renewed() -> Iterator[None]:
+    """A test that points the Celery app at another broker for a while (a frozen one, a
+    closed port) leaves Celery's cached producer pool (app.amqp) on that broker even once
+    broker_url is put back: every later publish in this process would go there. Whenever
+    a test replaced the app's connections, drop them, so the next publish connects to
+    broker_url afresh."""
+    from factcheck.celery import app
+
+    before = (app.conf.broker_url, app._pool, app.amqp._producer_pool)
+    yield
+    if (app.conf.broker_url, app._pool, app.amqp._producer_pool) == before:
+        return
+    if app.amqp._producer_pool is not None:
+        app.amqp._producer_pool.force_close_all()
+    app.amqp._producer_pool = None
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
 
 
 @pytest.fixture

@@ -24,7 +24,8 @@ from tests.conftest import BROWSER_TESTS, password_hash, require
 # between browser steps are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-SCREENSHOTS = Path(settings.VAR_DIR) / "screenshots"
+# var/screenshots, not an xdist worker's own var/: kept for people to look at.
+SCREENSHOTS = Path(os.environ.get("FACTCHECK_VAR_DIR") or settings.BASE_DIR / "var") / "screenshots"
 PASSWORD = "e2e-password-123"
 
 

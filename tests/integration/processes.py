@@ -57,18 +57,16 @@ def xdist_index() -> int:
     return int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
 
 
-# Each xdist worker takes its own slice of ports for the processes it starts, so two
-# workers never race for the same free port: gw0 8141-8149, gw1 8151-8159, ...
-PORTS_FIRST, PORTS_PER_WORKER = 8141, 10
+# Under pytest-xdist, worker N shifts every range of ports by 1000 * N (gw0, and a run
+# without xdist, use the ranges as written), so two workers never race for a free port.
+PORT_SHIFT_PER_WORKER = 1000
 
 
-def free_ports(count: int, first: int | None = None, last: int | None = None) -> list[int]:
-    """Ports nobody listens on, from this worker's slice of the range set aside for these
-    tests (8141-8149 without xdist, 10 more per xdist worker)."""
-    if first is None:
-        first = PORTS_FIRST + PORTS_PER_WORKER * xdist_index()
-    if last is None:
-        last = first + PORTS_PER_WORKER - 2
+def free_ports(count: int, first: int = 8141, last: int = 8149) -> list[int]:
+    """Ports nobody listens on, from a range set aside for these tests (8141-8149 unless
+    given), shifted to this xdist worker's own copy of it."""
+    shift = PORT_SHIFT_PER_WORKER * xdist_index()
+    first, last = first + shift, last + shift
     ports = [port for port in range(first, last + 1) if not answers("127.0.0.1", port)]
     assert len(ports) >= count, f"no {count} free ports in {first}-{last}"
     return ports[:count]
