@@ -145,11 +145,10 @@ def _celery_producers_renewed() -> Iterator[None]:
     yield
     if (app.conf.broker_url, app._pool, app.amqp._producer_pool) == before:
         return
-    if app.amqp._producer_pool is not None:
-        app.amqp._producer_pool.force_close_all()
+    # Drop the app's references only: the pools belong to kombu's registry (one per broker
+    # URL), and closing them would break every later publish to that URL ("Acquire on
+    # closed pool"; see tests/faults/broker.py).
     app.amqp._producer_pool = None
-    if app._pool is not None:
-        app._pool.force_close_all()
     app._pool = None
 
 

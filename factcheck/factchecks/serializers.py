@@ -96,8 +96,17 @@ class CiteResponseSerializer(serializers.Serializer):  # type: ignore[type-arg]
     stance = serializers.CharField()
 
 
+class StrictCharField(serializers.CharField):
+    """Text only: DRF's CharField would take 12 for "12", which the schema says is wrong."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class MatchRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    text = serializers.CharField(max_length=10_000)
+    text = StrictCharField(max_length=10_000)
     top = serializers.IntegerField(min_value=1, max_value=50, default=5)
     claimant = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
