@@ -71,6 +71,12 @@ EXPECTED: list[tuple[str, str, str, str]] = [
     ),
     ("workspace_data_queries", "workspace_open.py", "<=8", "queries of those requests"),
     ("reanchor_1000_claims_ms", "reanchor.py", "<=500", "re-anchor 1,000 claims"),
+    (
+        "checkworthiness_sentences_per_s",
+        "checkworthiness.py",
+        ">=1000",
+        "check-worthiness scorer, one core",
+    ),
     ("capture_1mb_html_p95_ms", "capture.py", "<=1000", "capture a cited 1 MB page, p95"),
     ("capture_50_page_pdf_p95_ms", "capture.py", "<=1000", "capture a cited 50-page PDF, p95"),
     ("citation_post_p95_ms", "capture.py", "<=100", "POST a citation (capture after commit)"),

@@ -67,12 +67,13 @@ _FOREIGN = {"verdict", "created_by", "assignee"}
 
 # Candidates go as arrays in this order (an article can have 12,000 of them: field names
 # in every row would be most of the bytes).
-CANDIDATE_FIELDS = ["id", "kind", "start", "end", "data", "score", "status", "claim"]
+CANDIDATE_FIELDS = ["id", "kind", "start", "end", "data", "score", "checkable", "status", "claim"]
 
 # PostgreSQL builds the candidates' JSON itself, as one text value: no row objects in Python.
 _CANDIDATES_SQL = """
 SELECT coalesce(json_agg(json_build_array(
-    id, kind, start, "end", data, score, status, claim_id) ORDER BY start, "end", id), '[]')::text
+    id, kind, start, "end", data, score, checkable, status, claim_id)
+    ORDER BY start, "end", id), '[]')::text
 FROM tagging_candidate WHERE article_id = %s
 """
 

@@ -126,7 +126,7 @@ def filter_claims(
     """`filters` (query parameters, a job's saved filters, command options) applied to the
     live claims; bad values raise a 400 naming the field."""
     data = {
-        k: (",".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        k: (",".join(map(str, v)) if isinstance(v, list | tuple) else str(v))
         for k, v in filters.items()
         if v not in (None, "")
     }

@@ -203,11 +203,11 @@ def _first(value: Any) -> Any:
     return value
 
 
-def _name(value: Any) -> str:
+def _name(value: Any, field: str) -> str:
     value = _first(value)
     if isinstance(value, dict):
         value = value.get("name") or value.get("alternateName") or ""
-    return _text(value, "name", 300)
+    return _text(value, field, 300)
 
 
 def _text(value: Any, field: str, limit: int = 300) -> str:
@@ -295,11 +295,13 @@ def from_claim_review(node: Any) -> FactCheckRow:
             url=_url(node.get("url"), "url", required=True),
             claim_reviewed=claim_reviewed,
             title=_text(node.get("headline") or node.get("name"), "headline", LIMITS["title"]),
-            claimant=_name(item.get("author")),
+            claimant=_name(item.get("author"), "itemReviewed.author.name"),
             claim_date=_date(item.get("datePublished"), "itemReviewed.datePublished"),
             appearance_url=_url(appearance, "itemReviewed.appearance"),
             rating_name=_text(
-                rating.get("alternateName") or rating.get("name"), "reviewRating.alternateName"
+                rating.get("alternateName") or rating.get("name"),
+                "reviewRating.alternateName",
+                200,
             ),
             rating_value=_number(rating.get("ratingValue"), "reviewRating.ratingValue"),
             best_rating=_number(rating.get("bestRating"), "reviewRating.bestRating"),
@@ -309,14 +311,14 @@ def from_claim_review(node: Any) -> FactCheckRow:
                 "reviewRating.ratingExplanation",
                 LIMITS["rating_explanation"],
             ),
-            publisher=_name(publisher),
+            publisher=_name(publisher, "publisher.name"),
             publisher_url=_url(
                 publisher.get("url") if isinstance(publisher, dict) else "", "publisher.url"
             ),
-            author="" if _is_org(author) else _name(author),
+            author="" if _is_org(author) else _name(author, "author.name"),
             date_published=_date(node.get("datePublished"), "datePublished"),
             date_modified=_datetime(node.get("dateModified"), "dateModified"),
-            language=_name(node.get("inLanguage"))[:16],
+            language=_name(node.get("inLanguage"), "inLanguage")[:16],
         )
     )
 
@@ -377,7 +379,7 @@ def from_csv(values: dict[str, Any]) -> FactCheckRow:
             claimant=_text(values.get("claimant"), "claimant"),
             claim_date=_date(values.get("claim_date"), "claim_date"),
             appearance_url=_url(values.get("appearance_url"), "appearance_url"),
-            rating_name=_text(values.get("rating"), "rating"),
+            rating_name=_text(values.get("rating"), "rating", 200),
             rating_value=_number(values.get("rating_value"), "rating_value"),
             best_rating=_number(values.get("best_rating"), "best_rating"),
             worst_rating=_number(values.get("worst_rating"), "worst_rating"),

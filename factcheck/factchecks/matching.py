@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from django.db import connection, transaction
 
 from . import ranking
@@ -171,9 +172,9 @@ def _candidates_postgresql(
         "limit": CANDIDATES,
     }
     connection.ensure_connection()
-    # A server-side prepared statement (psycopg's own cursor, not Django's client-side
-    # binding): the plan is made once per connection, not for every match.
-    with connection.connection.cursor() as cursor:
+    # psycopg's server-side-binding Cursor (Django's connections make client-side ones):
+    # a prepared statement, planned once per connection, not for every match.
+    with psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(sql, params, prepare=True)
         fetched = cursor.fetchall()
     if not fetched and text and len(text) <= TYPO_MAX_CHARS:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from .text import Analysed, analyse, clean, stem
+from .text import Analysed, analyse, stem
 
 K1, B = 1.2, 0.75
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -56,7 +56,7 @@ class Query:
         if year:
             years.add(str(year))
         names = {stem(w.lower()) for w in re.findall(r"[^\W\d_]{2,}", claimant)}
-        return cls(text, analysed, clean(text).lower(), years, names)
+        return cls(text, analysed, analysed.cleaned.lower(), years, names)
 
 
 @dataclass

@@ -281,7 +281,7 @@ def cite(factcheck_id: int, claim_id: int, user: Any, version: int | None, stanc
 
 
 def _locator(factcheck: FactCheck) -> str:
-    parts = ["Prior fact-check", factcheck.publisher, factcheck.rating_name]
-    if factcheck.date_published:
-        parts.append(factcheck.date_published.isoformat())
-    return ": ".join(p for p in parts[:1]) + " — " + ", ".join(p for p in parts[1:] if p)
+    """ "Prior fact-check — publisher, rating, date", within the citation's 300 characters."""
+    date = factcheck.date_published.isoformat() if factcheck.date_published else ""
+    details = ", ".join(p for p in (factcheck.publisher, factcheck.rating_name, date) if p)
+    return f"Prior fact-check — {details}"[:300] if details else "Prior fact-check"

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
 
-IMPORT_TIME_LIMIT = 4 * 3600
+# The same bound as article imports: below the broker's visibility timeout, so a long import
+# is never delivered a second time while it still runs.
+IMPORT_TIME_LIMIT = int(settings.FACTCHECK_IMPORT_TIME_LIMIT)
 
 
 @shared_task(

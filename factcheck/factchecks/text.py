@@ -252,14 +252,20 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """The index terms of a text: stemmed words without stopwords, in order."""
-    return [
-        stem(w) for w in words(clean(text)) if (w not in STOPWORDS and len(w) > 1) or w.isdigit()
-    ]
+    return _terms(clean(text))
+
+
+def _terms(cleaned: str) -> list[str]:
+    return [stem(w) for w in words(cleaned) if (w not in STOPWORDS and len(w) > 1) or w.isdigit()]
 
 
 def numbers(text: str) -> set[str]:
+    return _numbers(clean(text))
+
+
+def _numbers(cleaned: str) -> set[str]:
     found = set()
-    for raw in _NUMBER.findall(clean(text)):
+    for raw in _NUMBER.findall(cleaned):
         value = raw.replace(",", "")
         if "." in value:
             value = value.rstrip("0").rstrip(".")
@@ -270,13 +276,19 @@ def numbers(text: str) -> set[str]:
 def entities(text: str) -> set[str]:
     """Stemmed capitalised words: names, places, organisations. A lone capitalised word
     that starts a sentence is left out (it is capitalised for that reason alone)."""
-    cleaned = clean(text)
+    return _entities(clean(text))
+
+
+def _entities(cleaned: str) -> set[str]:
     found = set()
     for match in _ENTITY.finditer(cleaned):
         parts = match.group(0).split()
-        before = cleaned[: match.start()].rstrip()[-1:]
-        if len(parts) == 1 and (not before or before in '.!?:"“'):
-            continue
+        if len(parts) == 1:
+            start = match.start()
+            while start and cleaned[start - 1].isspace():
+                start -= 1
+            if not start or cleaned[start - 1] in '.!?:"“':
+                continue
         for word in parts:
             w = word.strip(".'’-").lower().replace("’", "").replace("'", "")
             if w and w not in STOPWORDS:
@@ -290,7 +302,15 @@ class Analysed:
     terms: list[str]
     numbers: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)
+    cleaned: str = ""
 
 
 def analyse(text: str) -> Analysed:
-    return Analysed(text=text, terms=terms(text), numbers=numbers(text), entities=entities(text))
+    cleaned = clean(text)
+    return Analysed(
+        text=text,
+        terms=_terms(cleaned),
+        numbers=_numbers(cleaned),
+        entities=_entities(cleaned),
+        cleaned=cleaned,
+    )

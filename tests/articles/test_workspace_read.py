@@ -62,7 +62,9 @@ def test_one_request_holds_article_claims_candidates_and_labels(
     assert body["transitions"]["draft"] == ["submit"]
     assert body["transitions"]["in_review"] == []
     candidate = dict(zip(body["candidate_fields"], body["candidates"][0], strict=True))
-    assert set(candidate) == {"id", "kind", "start", "end", "data", "score", "status", "claim"}
+    assert set(candidate) == {
+        *("id", "kind", "start", "end", "data", "score", "checkable", "status", "claim")
+    }
     assert article.text[candidate["start"] : candidate["end"]] == "3.5%"
     assert candidate["data"] == {"value": 3.5, "unit": "percent"} and candidate["score"] == 0.8
     assert body["labels"] and body["labels"][0]["slug"]

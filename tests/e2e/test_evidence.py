@@ -106,6 +106,10 @@ def test_cite_capture_verify_review_publish_and_locked_evidence(
     editor_page.get_by_label("State").select_option("approved")
     editor_page.get_by_role("row").filter(has_text=phrase).click()
     editor_page.keyboard.press("p")
+    # Publishing asks first (issue 16).
+    editor_page.get_by_role("dialog", name="Publish this verdict?").get_by_role(
+        "button", name="Publish", exact=True
+    ).click()
     expect(editor_page.get_by_role("status")).to_contain_text("Published")
     assert Claim.objects.get(pk=claim.pk).status == "published"
 

@@ -189,7 +189,9 @@ def test_dismiss_and_accept_can_be_undone_and_dismissed_candidates_reopened(
     expect(editor(page).get_by_role("button", name="Set range to selection")).to_be_enabled()
     screenshot(page, "workspace-accepted")
     page.get_by_role("status").get_by_role("button", name="Undo").click()
-    assert wait_for(lambda: Claim.objects.filter(pk=claim.pk, deleted_at__isnull=False).exists())
+    assert wait_for(
+        lambda: Claim.all_objects.filter(pk=claim.pk, deleted_at__isnull=False).exists()
+    )
     expect(claim_items(page)).to_have_count(0)
     expect(open_rows).to_have_count(3)
     assert c.pk
@@ -206,7 +208,7 @@ def test_make_claim_and_delete_draft_can_be_undone(
     assert made is not None
     page.keyboard.press("Escape")
     page.keyboard.press("z")  # undo "make claim"
-    assert wait_for(lambda: Claim.objects.filter(pk=made.pk, deleted_at__isnull=False).exists())
+    assert wait_for(lambda: Claim.all_objects.filter(pk=made.pk, deleted_at__isnull=False).exists())
     expect(claim_items(page)).to_have_count(0)
 
     select_text(page, "agreed to restart high-level negotiations")
@@ -225,7 +227,7 @@ def test_make_claim_and_delete_draft_can_be_undone(
     # Deleted for good: leaving the page sends the deletion at once.
     editor(page).get_by_role("button", name="Delete draft").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Queue").click()
-    assert wait_for(lambda: Claim.objects.filter(pk=kept.pk, deleted_at__isnull=False).exists())
+    assert wait_for(lambda: Claim.all_objects.filter(pk=kept.pk, deleted_at__isnull=False).exists())
 
 
 def test_the_editor_keeps_save_and_submit_in_view_and_can_be_widened(

@@ -209,3 +209,32 @@ def test_article_suggestions_for_all_claims_and_candidates(
     assert missing.status_code == 404
     bad = reviewer_client.get("/api/fact-checks/article-suggestions/", {"article": "x"})
     assert bad.status_code == 400 and "article" in bad.json()
+
+
+def test_cite_a_fact_check_with_long_names(
+    reviewer_client: APIClient, make_user: Callable[..., Any]
+) -> None:
+    from factcheck.factchecks.claimreview import FactCheckRow
+    from factcheck.factchecks.models import FactCheck
+    from factcheck.factchecks.services import save_rows
+
+    save_rows(
+        [
+            FactCheckRow(
+                url="https://long.example/1",
+                claim_reviewed="Unemployment fell.",
+                publisher="P" * 300,
+                rating_name="R" * 200,
+            )
+        ]
+    )
+    target = FactCheck.objects.get(url="https://long.example/1")
+    claim = ready_claim(make_user("reviewer"))
+    response = reviewer_client.post(
+        f"/api/fact-checks/{target.pk}/cite/",
+        {"claim": claim.pk, "version": claim.version},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    citation = Claim.objects.get(pk=claim.pk).citations.get(url=target.url)
+    assert len(citation.locator) == 300 and citation.stance == "context"

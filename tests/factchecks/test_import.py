@@ -242,3 +242,15 @@ def test_api_import_refuses_bad_files(
 
 def test_row_error_type() -> None:
     assert isinstance(claimreview._parsed("x"), RowError)
+
+
+def test_overlong_fields_are_row_errors_naming_the_field() -> None:
+    long_rating = review("https://other.example/r", "Claim", rating="R" * 201)
+    long_claimant = review("https://other.example/c", "Claim")
+    long_claimant["itemReviewed"]["author"]["name"] = "C" * 301
+    counts = run("long.json", json.dumps([long_rating, long_claimant, A]).encode())
+    assert counts["imported"] == 1
+    assert [(e["row"], e["field"]) for e in counts["errors"]] == [
+        (1, "reviewRating.alternateName"),
+        (2, "itemReviewed.author.name"),
+    ]

@@ -24,6 +24,8 @@ from factcheck.core.enqueue import publish
 from factcheck.reports import services as exports
 from factcheck.reports.models import ExportJob
 
+from .broker import broker_at
+
 pytestmark = pytest.mark.django_db
 
 
@@ -143,14 +145,8 @@ def test_the_sweeper_finds_queued_and_stalled_jobs_only() -> None:
     assert not pending & {fresh.pk, alive.pk, finished.pk}
 
 
-def reset_pool(app: Any) -> None:
-    """Drop the producer connections so the next publish connects to broker_url anew."""
-    app.pool.force_close_all()
-    app._pool = None
-
-
 @pytest.fixture
-def silent_broker(settings: Any) -> Iterator[str]:
+def silent_broker(settings: Any) -> Iterator[None]:
     """A TCP port that accepts connections and never answers: a frozen Redis."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
@@ -168,17 +164,11 @@ def silent_broker(settings: Any) -> Iterator[str]:
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    from factcheck.celery import app
-
-    previous = app.conf.broker_url
-    app.conf.broker_url = f"redis://127.0.0.1:{server.getsockname()[1]}/0"
-    reset_pool(app)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     try:
-        yield app.conf.broker_url
+        with broker_at(f"redis://127.0.0.1:{server.getsockname()[1]}/0"):
+            yield
     finally:
-        app.conf.broker_url = previous
-        reset_pool(app)
         stop.set()
         thread.join(2)
         for conn in accepted:
@@ -186,7 +176,7 @@ def silent_broker(settings: Any) -> Iterator[str]:
         server.close()
 
 
-def test_publish_gives_up_at_the_deadline(silent_broker: str) -> None:
+def test_publish_gives_up_at_the_deadline(silent_broker: None) -> None:
     started = time.monotonic()
     assert publish("factcheck.core.tasks.sweep_jobs", deadline=0.5) is False
     assert time.monotonic() - started < 1.5
@@ -194,7 +184,7 @@ def test_publish_gives_up_at_the_deadline(silent_broker: str) -> None:
 
 @pytest.mark.parametrize("kind", ["export", "import"])
 def test_a_job_request_answers_fast_and_stays_queued_when_the_broker_hangs(
-    silent_broker: str, client_for: Any, kind: str, django_capture_on_commit_callbacks: Any
+    silent_broker: None, client_for: Any, kind: str, django_capture_on_commit_callbacks: Any
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -10,23 +10,12 @@ from typing import Any
 
 import pytest
 
+from tests.faults.broker import broker_at
+
 
 @pytest.fixture(autouse=True)
 def no_broker(settings: Any) -> Iterator[None]:
-    from factcheck.celery import app
-
     settings.FACTCHECK_ENQUEUE_DEADLINE = 0.05
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    previous = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-    _reset_pool(app)
-    try:
+    with broker_at("redis://127.0.0.1:1/0"):  # nothing listens on port 1
         yield
-    finally:
-        app.conf.broker_url = previous
-        _reset_pool(app)
-
-
-def _reset_pool(app: Any) -> None:
-    app.pool.force_close_all()
-    app._pool = None

@@ -35,6 +35,11 @@ UNKNOWABLE = (
     "must come after",
     "a bulk import is a .csv or .jsonl file",
     "import .html, .htm, .txt or .md files",
+    "a fact-check import is a .json, .jsonld, .jsonl or .csv file",  # a file's content
+    "has no fact-checks to import",
+    "Not valid JSON",
+    "its encoding could not be detected",
+    "Give either claim or candidate",  # one of two parameters: a rule across fields
     "Enter a valid URL",
     "could not be resolved",  # a generated host name: the URL import fetches it
     "Unknown state",  # export-job filters are documented as values, not each one's domain

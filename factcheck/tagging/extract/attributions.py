@@ -62,8 +62,12 @@ _WEAK_OK: Final = re.compile(
     r"| (?:[^\s,.;:!?]+ ){0,10}(?:that|is|was|were|are|has|have|had|will|would|could|should"
     r"|may|might|can)\b)"
 )
-# a dot after a one-letter word stays in the phrase: "according to U.S. Attorney Bash"
-_NP_AFTER: Final = re.compile(r" ((?:[^,.;:!?\n—–()“”\"]|(?<=\b[A-Z])\.){1,80})")
+# a dot after a one-letter word or a title stays in the phrase: "according to U.S.
+# Attorney Bash", "according to Dr. Tom Frieden"
+_ABBR_DOT = (
+    r"(?:(?<=\b[A-Z])|(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bSt)|(?<=\bSen)|(?<=\bGov))\."
+)
+_NP_AFTER: Final = re.compile(rf" ((?:[^,.;:!?\n—–()“”\"]|{_ABBR_DOT}){{1,80}})")
 _NP_STOP: Final = words(
     "that which who whom whose and but or to is was were are has had have will would can "
     "could may might should after before when while because if as than were"

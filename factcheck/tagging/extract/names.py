@@ -78,6 +78,9 @@ _OF_FOR: Final = ("of", "for")
 _JOINERS: Final = frozenset(("of", "for", "the"))
 _PLACE_OR_DAY: Final = PLACES | CALENDAR
 # words that make the words before "of" something other than a person's name
+_GIVEN: Final = MALE_NAMES | FEMALE_NAMES
+# outlet and company words that are also surnames: "Michael Bloomberg" is a person
+_SURNAME_BRANDS: Final = frozenset(("bloomberg", "ford", "fox", "dell", "disney", "reuters"))
 _LEAD_PLACE: Final = PLACES | {
     "united",
     "states",
@@ -161,6 +164,8 @@ def _classify(tokens: list[str]) -> tuple[str, str, str | None]:
             head = lows[:cut]
             if len(head) >= 2 and _NOT_A_HEAD.isdisjoint(head):
                 tokens, lows = tokens[:cut], head
+        if len(lows) == 2 and lows[0] in _GIVEN and lows[1] in _SURNAME_BRANDS:
+            return "person", " ".join(tokens), "m" if lows[0] in MALE_NAMES else "f"
         if not ORG_WORDS.isdisjoint(lows) or (
             len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0].replace(".", "")) <= 6
         ):

@@ -552,5 +552,9 @@ def assign_speakers(
         if len(gap) < 80 and "\n" not in gap and not _STOP_SPACE.search(gap):
             if cur.speaker is None:
                 cur.speaker = prev.speaker
-            elif prev.speaker is None:
+            elif prev.speaker is None and (
+                "," in text[prev.end : prev.outer[1] + 1] or gap.lstrip().startswith(",")
+            ):
+                # only a quotation that hands over with a comma is the same speaker's
+                # ("“A,” X said, “B”"); "“A”  X said, “B”" introduces B alone
                 prev.speaker = cur.speaker

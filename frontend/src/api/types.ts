@@ -62,6 +62,9 @@ export interface Candidate {
     unknown
   >;
   score: number;
+  /** 0..1: how likely a fact-checker checks it (bare months, ordinals, small counts score
+   * low); below CHECKABLE_THRESHOLD it is shown only on demand. */
+  checkable?: number;
   status: CandidateStatus;
   claim: number | null;
 }

@@ -23,10 +23,13 @@ const POLL_MS = 1500;
 export function Citations({
   claimId,
   claimStatus,
+  refreshKey = 0,
   onChanged,
 }: {
   claimId: number;
   claimStatus: ClaimStatus;
+  /** Changed by whoever cited from elsewhere (a prior fact-check): reload the list. */
+  refreshKey?: number;
   onChanged: () => void;
 }) {
   const [citations, setCitations] = useState<Citation[] | null>(null);
@@ -44,7 +47,7 @@ export function Citations({
     setCitations(null);
     setError(null);
     if (claimId > 0) getCitations(claimId).then(setCitations, () => setCitations([]));
-  }, [claimId]);
+  }, [claimId, refreshKey]);
 
   // Captures finish in the background: poll while any is pending.
   const pending = anyPending(citations ?? []);

@@ -19,6 +19,7 @@ import {
   submitClaim,
 } from "./actions";
 import { currentSelectionSpan } from "./ArticleText";
+import { CheckedBefore } from "../../components/CheckedBefore";
 import { Citations } from "./Citations";
 import { draftOf, isDirty, type SaveState, type WorkspaceStore } from "./state";
 
@@ -88,6 +89,7 @@ export function ClaimEditor({ store }: { store: WorkspaceStore }) {
   const claim = selected?.startsWith("claim:") ? claims.find((c) => `claim:${c.id}` === selected) : undefined;
   const isEditor = me?.role === "editor" || me?.role === "admin";
   const people = usePeople(isEditor);
+  const [citedCount, setCitedCount] = useState(0); // prior fact-checks cited from the panel
 
   // Selecting a claim brings its editor to the top of the pane.
   useEffect(() => {
@@ -204,7 +206,24 @@ export function ClaimEditor({ store }: { store: WorkspaceStore }) {
         )}
         {/* The evidence slot: the citations and their capture state (Citations.tsx). */}
         <div class="evidence-slot" {...invalid("citations")}>
-          {claim.id > 0 && <Citations claimId={claim.id} claimStatus={claim.status} onChanged={() => void refreshClaim(store, claim.id)} />}
+          {claim.id > 0 && (
+            <Citations
+              claimId={claim.id}
+              claimStatus={claim.status}
+              refreshKey={citedCount}
+              onChanged={() => void refreshClaim(store, claim.id)}
+            />
+          )}
+          {claim.id > 0 && (claim.status === "draft" || claim.status === "returned") && (
+            <CheckedBefore
+              claimId={claim.id}
+              claimVersion={claim.version}
+              onCited={() => {
+                setCitedCount((n) => n + 1);
+                void refreshClaim(store, claim.id);
+              }}
+            />
+          )}
           <FieldError id={err("citations")} message={errors.citations} />
         </div>
         <fieldset class="verdicts" disabled={locked} {...invalid("verdict")}>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Candidate, Claim, VerdictLabel } from "../../api/types";
 import { useStore } from "../../store";
 import { acceptCandidate, dismissCandidate, reopenCandidate, select } from "./actions";
-import { dismissedCandidates, openCandidates, type WorkspaceStore } from "./state";
+import { dismissedCandidates, openCandidates, shownCandidates, type WorkspaceStore } from "./state";
 
 // Long lists render a window: the first PAGE rows (more on demand) and always the selected
 // row's neighbourhood, so an article with hundreds of candidates renders its panel fast.
@@ -141,8 +141,10 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
   const tagging = useStore(store, (s) => s.tagging);
   const view = useStore(store, (s) => s.candidateView);
   const loaded = useStore(store, (s) => s.article !== null);
+  const showAll = useStore(store, (s) => s.showAllCandidates);
   const [shown, setShown] = useState(PAGE);
-  const list = openCandidates({ ...store.get(), candidates, candidateOrder: order });
+  const list = openCandidates({ ...store.get(), candidates, candidateOrder: order, showAllCandidates: showAll });
+  const { hidden: lowCheckable } = shownCandidates({ candidates, showAllCandidates: false });
   const dismissed = candidates.reduce((n, c) => n + (c.status === "dismissed" ? 1 : 0), 0);
   const selectedAt = list.findIndex((c) => selected === `cand:${c.id}`);
   const anySelected = selectedAt !== -1;
@@ -185,6 +187,18 @@ export function CandidateList({ store }: { store: WorkspaceStore }) {
       ) : (
         <>
           {loaded && tagging === "done" && !list.length && <p class="empty">No open candidates.</p>}
+          {lowCheckable > 0 && (
+            <button
+              type="button"
+              class="small link"
+              aria-pressed={showAll}
+              onClick={() => store.set({ showAllCandidates: !showAll })}
+            >
+              {showAll
+                ? `Hide the ${lowCheckable} unlikely to be checked`
+                : `Show ${lowCheckable} more (dates, ordinals, small counts)`}
+            </button>
+          )}
           <ul class="rows" aria-label="Open candidates">
             {rows.map((c, i) => {
               const isSelected = selected === `cand:${c.id}`;
@@ -229,10 +243,15 @@ const ClaimRow = memo(function ClaimRow({
           reveal(`claim:${claim.id}`);
         }}
       >
-        <span class="verdict-chip" style={label ? { "--v": label.colour } : undefined}>
+        {/* The text first in the DOM, so the button's name ("Claim: …, verdict, state")
+            starts with the claim and holds every visible word; the chip shows first. */}
+        <span class="row-text">
+          <span class="sr-only">Claim: </span>
+          {excerpt(claim.statement || claim.exact)}
+        </span>
+        <span class="verdict-chip first" style={label ? { "--v": label.colour } : undefined}>
           {label ? label.name : "No verdict"}
         </span>
-        <span class="row-text">{excerpt(claim.statement || claim.exact)}</span>
         <span class="row-meta">
           <span>{STATUS[claim.status]}</span>
           {claim.claimant && <span>{claim.claimant}</span>}

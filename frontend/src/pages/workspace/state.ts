@@ -46,6 +46,8 @@ export interface WorkspaceState {
   errors: Record<number, Record<string, string>>;
   undo: UndoOffer | null;
   candidateView: "open" | "dismissed";
+  /** Also the candidates below CHECKABLE_THRESHOLD (bare months, ordinals, small counts). */
+  showAllCandidates: boolean;
 }
 
 export type WorkspaceStore = Store<WorkspaceState>;
@@ -71,6 +73,7 @@ export function createWorkspaceStore(): WorkspaceStore {
     errors: {},
     undo: null,
     candidateView: "open",
+    showAllCandidates: false,
   });
 }
 
@@ -120,9 +123,23 @@ export function dismissedCandidates(state: WorkspaceState): Candidate[] {
   return state.candidates.filter((c) => c.status === "dismissed").sort((a, b) => a.start - b.start);
 }
 
-/** The open candidates in the panel's order. */
-export function openCandidates(state: WorkspaceState): Candidate[] {
+/** The tagger's line between what a fact-checker checks and noise (TAGGER's
+ * CHECKABLE_THRESHOLD): candidates below it are kept, and shown on demand. */
+export const CHECKABLE_THRESHOLD = 0.5;
+
+export const isCheckable = (c: Pick<Candidate, "checkable">) =>
+  (c.checkable ?? 1) >= CHECKABLE_THRESHOLD;
+
+/** Open candidates, and how many of them the default view leaves out. */
+export function shownCandidates(state: Pick<WorkspaceState, "candidates" | "showAllCandidates">) {
   const open = state.candidates.filter((c) => c.status === "open");
+  const shown = state.showAllCandidates ? open : open.filter(isCheckable);
+  return { shown, hidden: open.length - shown.length };
+}
+
+/** The open candidates in the panel's order (the low-checkable ones only on demand). */
+export function openCandidates(state: WorkspaceState): Candidate[] {
+  const open = shownCandidates(state).shown;
   if (state.candidateOrder === "score") return open.sort((a, b) => b.score - a.score || a.start - b.start);
   return open.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -149,7 +166,7 @@ export function highlightsOf(state: WorkspaceState): Highlight[] {
     });
   }
   for (const c of state.candidates) {
-    if (c.status !== "open") continue;
+    if (c.status !== "open" || !(state.showAllCandidates || isCheckable(c))) continue;
     const key = `cand:${c.id}`;
     out.push({
       key,
@@ -170,7 +187,15 @@ export function bucketSelector(): (state: WorkspaceState) => Highlight[][] {
   let inputs: unknown[] = [];
   let result: Highlight[][] = [];
   return (state) => {
-    const next = [state.paragraphs, state.claims, state.candidates, state.drafts, state.selected, state.labels];
+    const next = [
+      state.paragraphs,
+      state.claims,
+      state.candidates,
+      state.drafts,
+      state.selected,
+      state.labels,
+      state.showAllCandidates,
+    ];
     if (next.every((v, i) => v === inputs[i])) return result;
     const previous = inputs[0] === state.paragraphs ? result : undefined;
     inputs = next;
