@@ -132,24 +132,34 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
         ensure_reference_data()
 
 
+def _closed_pool(pool: Any) -> bool:
+    """A kombu connection pool, or a producer pool over one, that force_close_all() shut."""
+    return bool(
+        getattr(pool, "_closed", False)
+        or getattr(getattr(pool, "connections", None), "_closed", False)
+    )
+
+
 @pytest.fixture(autouse=True)
-def _celery_producers_renewed() -> Iterator[None]:
-    """A test that points the Celery app at another broker for a while (a frozen one, a
-    closed port) leaves Celery's cached producer pool (app.amqp) on that broker even once
-    broker_url is put back: every later publish in this process would go there. Whenever
-    a test replaced the app's connections, drop them, so the next publish connects to
-    broker_url afresh."""
+def _celery_pools_usable() -> Iterator[None]:
+    """Tests that point the Celery app at another broker for a while (a frozen one, a closed
+    port) shut pools with force_close_all(). Kombu keeps its pools in process-wide
+    registries keyed by broker, and Celery caches them on the app: a shut pool, or one for
+    the other broker, would then take every later publish in this process ("Acquire on
+    closed pool", or a dead port) and a later test's worker would wait for tasks that never
+    come. After each test, forget the shut pools, so the next publish opens fresh ones."""
+    yield
+    from kombu import pools
+
     from factcheck.celery import app
 
-    before = (app.conf.broker_url, app._pool, app.amqp._producer_pool)
-    yield
-    if (app.conf.broker_url, app._pool, app.amqp._producer_pool) == before:
-        return
-    # Drop the app's references only: the pools belong to kombu's registry (one per broker
-    # URL), and closing them would break every later publish to that URL ("Acquire on
-    # closed pool"; see tests/faults/broker.py).
-    app.amqp._producer_pool = None
-    app._pool = None
+    for group in (pools.producers, pools.connections):
+        for key in [key for key, pool in group.items() if _closed_pool(pool)]:
+            dict.__delitem__(group, key)  # the registry's own keys (EqualityDict)
+    if app._pool is not None and _closed_pool(app._pool):
+        app._pool = None
+    if app.amqp._producer_pool is not None and _closed_pool(app.amqp._producer_pool):
+        app.amqp._producer_pool = None
 
 
 @pytest.fixture

@@ -145,7 +145,7 @@ def test_thousand_concurrent_imports_are_each_tagged_once(
     # One more sweep, received after the last article was tagged, has run (more sweeps
     # done than were received before now): it must find nothing to re-enqueue.
     def sweeps(state: str) -> int:
-        pattern = rf"sweep_tagging\[[^\]]+\] {state}"
+        pattern = rf"\.sweep_\w+\[[^\]]+\] {state}"  # the beat's sweeper (sweep_jobs)
         return sum(len(re.findall(pattern, worker.log())) for worker in workers)
 
     received = sweeps("received")
