@@ -117,9 +117,11 @@ def test_editor_pages_and_dialogs(
     row.click()
     check(page, "review")
     page.keyboard.press("r")
-    expect(page.get_by_role("dialog", name="Return to the reviewer")).to_be_visible()
+    returning = page.get_by_role("dialog", name="Return to the reviewer")
+    expect(returning).to_be_visible()
     check(page, "return dialog", "dialog[open]")
     page.keyboard.press("Escape")
+    expect(returning).to_be_hidden()  # the page's keys work again once it has closed
     page.keyboard.press("a")
     # The citation was never captured: approving asks for the editor's reason (issue 12).
     reason = page.get_by_role("dialog", name="Approve with unverified evidence?")

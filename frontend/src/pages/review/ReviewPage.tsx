@@ -118,7 +118,8 @@ export function ReviewPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (returning || publishing || help || isTyping(event)) return;
+      // An open dialog has the keys (read from the page: state may lag a just-closed one).
+      if (document.querySelector("dialog[open]") || isTyping(event)) return;
       const action = keyAction(event);
       if (!action) return;
       event.preventDefault();
